@@ -1,0 +1,98 @@
+"""The command line: runs the guide, checks content, writes handouts.
+
+Every content problem becomes a located message on stderr and exit status 1; usage mistakes
+exit 2 (argparse's convention). No Python traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from hfs_guide import __version__
+from hfs_guide.core.files import guide_file
+from hfs_guide.core.loader import load_graph
+from hfs_guide.core.model import Graph, Kind
+from hfs_guide.core.problems import ContentError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hfs-guide",
+        description="A step-by-step guide to hemifacial spasm that goes on, or comes back, after "
+        "microvascular decompression. Information, not medical advice.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", metavar="PATH", help="content folder or its guide.yaml (default: the shipped guide)")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for the full-screen app")
+    parser.add_argument("--plain", action="store_true", help="plain line mode, for screen readers and pipes")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check content and list every problem")
+    check.add_argument("path", nargs="?", metavar="PATH", help="content folder or guide file (wins over --content)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(parser, args.path if args.path is not None else args.content)
+        return run_app(parser, args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `hfs-guide check | head`: the reader left; nothing to say
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def content_path(parser: argparse.ArgumentParser, path: str | None) -> Path | None:
+    """The user's content path, refused with a usage error (exit 2) when it does not exist."""
+    if path is None:
+        return None
+    target = Path(path)
+    if not target.exists():
+        parser.exit(EXIT_USAGE, f"hfs-guide: error: content path not found: {path}\n")
+    return target
+
+
+def load_or_report(parser: argparse.ArgumentParser, path: str | None) -> Graph | None:
+    """Load the content; on problems print them one a line on stderr and return None."""
+    try:
+        return load_graph(content_path(parser, path))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"hfs-guide: {count} problem{'s' * (count != 1)} in the content; nothing was started", file=sys.stderr)
+        return None
+
+
+def run_check(parser: argparse.ArgumentParser, path: str | None) -> int:
+    graph = load_or_report(parser, path)
+    if graph is None:
+        return EXIT_CONTENT
+    options = sum(1 for n in graph.nodes.values() if n.kind is Kind.OPTION)
+    endings = sum(1 for n in graph.nodes.values() if n.kind is Kind.ENDING)
+    print(
+        f"OK: {guide_file(path)}: {len(graph.nodes)} nodes ({options} options, {endings} endings), "
+        f"{len(graph.sources)} sources, {len(graph.glossary)} glossary terms; reviewed {graph.meta.reviewed}"
+    )
+    return EXIT_OK
+
+
+def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    graph = load_or_report(parser, args.content)
+    if graph is None:
+        return EXIT_CONTENT
+    if args.plain:
+        from hfs_guide.plain import run_plain
+
+        return run_plain(graph)
+    from hfs_guide.tui.app import run_tui
+
+    return run_tui(graph, theme=args.theme)

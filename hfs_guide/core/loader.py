@@ -1,0 +1,233 @@
+"""Build a Graph from a content folder; every problem ends in one ContentError.
+
+Content files are untrusted input: sizes are bounded before parsing, YAML is read through
+the located, non-recursive reader in `yamltree`, every field's type is checked, and text is
+kept exactly as written (the front ends show it literally).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+
+from hfs_guide.core.fields import Reader
+from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, control_char_problem, guide_file, read_text
+from hfs_guide.core.model import (
+    OPTION_FIELD_NAMES,
+    Choice,
+    Figure,
+    GlossaryTerm,
+    Graph,
+    Kind,
+    Location,
+    Meta,
+    Node,
+    Source,
+)
+from hfs_guide.core.problems import ContentError, Problem
+from hfs_guide.core.yamltree import Map, YamlProblem, YNode, parse
+
+MAX_CHOICES = 9
+NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+META_FIELDS = ("title", "language", "version", "reviewed", "review_note", "urgent", "emergency", "clinic", "disclaimer")
+NODE_FIELDS = ("kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "figures", "option")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+KINDS = ", ".join(k.value for k in Kind)
+
+
+def load_graph(path: str | os.PathLike[str] | None = None, validate: bool = True) -> Graph:
+    """Load and (by default) validate the content at `path` (folder or guide file)."""
+    graph, problems = read_graph(path)
+    if graph is not None and validate:
+        from hfs_guide.core.validate import validate_graph
+
+        problems += validate_graph(graph)
+    if problems or graph is None:
+        raise ContentError(sorted(set(problems)))
+    return graph
+
+
+def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[Problem]]:
+    """Read every file into a Graph (None when the guide itself is unusable) plus problems."""
+    guide = guide_file(path)
+    root = guide.parent
+    name = str(guide)
+    problems: list[Problem] = []
+    sources = _read_sources(root, problems)
+    glossary = _read_glossary(root, problems)
+    tree = _parse_file(guide, name, GUIDE_LIMIT, problems, required=True)
+    if tree is None:
+        return None, problems
+    reader = Reader(name)
+    top = reader.mapping(tree, "the guide", ("meta", "start", "nodes"))
+    if top is None:
+        return None, problems + reader.problems
+    meta_map = reader.mapping(top.items.get("meta"), "meta", META_FIELDS) if "meta" in top.items else None
+    if "meta" not in top.items:
+        reader.problem(top, "missing 'meta' (title, language, version, reviewed, ...)")
+    meta = _read_meta(reader, meta_map)
+    start = reader.text(top, "start", "the guide", one_line=True)
+    nodes: dict[str, Node] = {}
+    nodes_map = reader.mapping(top.items.get("nodes"), "nodes") if "nodes" in top.items else None
+    if "nodes" not in top.items:
+        reader.problem(top, "missing 'nodes'")
+    if nodes_map is not None:
+        for node_id, node in nodes_map.items.items():
+            built = _read_node(reader, root, node_id, node, nodes_map.key_pos[node_id], problems)
+            if built is not None:
+                nodes[node_id] = built
+    problems += reader.problems
+    graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root))
+    return graph, problems
+
+
+def _parse_file(path: Path, name: str, limit: int, problems: list[Problem], required: bool) -> YNode | None:
+    if not required and not path.exists():
+        return None
+    text, read_problems = read_text(path, name, limit)
+    problems += read_problems
+    if text is None:
+        return None
+    try:
+        tree = parse(text)
+    except YamlProblem as exc:
+        problems.append(Problem(name, exc.line, exc.col, exc.message))
+        return None
+    if tree is None and required:
+        problems.append(Problem(name, 0, 0, "file is empty: it needs 'meta', 'start' and 'nodes'"))
+    return tree
+
+
+def _read_meta(reader: Reader, meta: Map | None) -> Meta:
+    values = {key: "" for key in META_FIELDS}
+    if meta is not None:
+        for key in META_FIELDS:
+            if key == "version" and key in meta.items and getattr(meta.items[key], "kind", "") == "number":
+                values[key] = meta.items[key].value  # type: ignore[union-attr]
+                continue
+            values[key] = reader.text(meta, key, "meta", one_line=key not in ("review_note", "disclaimer"))
+        if values["reviewed"] and not DATE.match(values["reviewed"]):
+            reader.problem(meta.items["reviewed"], "meta: 'reviewed' must be a date written as \"YYYY-MM-DD\"")
+    return Meta(**values)
+
+
+def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: tuple[int, int], problems: list[Problem]) -> Node | None:
+    what = f"node {node_id!r}"
+    where = Location(reader.name, *key_pos)
+    if not NODE_ID.match(node_id):
+        reader.problem(tree, f"{what}: ids use only lower-case letters, digits and hyphens, starting with a letter or digit", key_pos)
+        return None
+    node = reader.mapping(tree, what, NODE_FIELDS)
+    if node is None:
+        return None
+    kind_text = reader.text(node, "kind", what)
+    try:
+        kind = Kind(kind_text)
+    except ValueError:
+        if kind_text:
+            reader.problem(node.items["kind"], f"{what}: kind {kind_text!r} is not one of: {KINDS}")
+        kind = Kind.INFO
+    title = reader.text(node, "title", what, one_line=True)
+    summary = reader.text(node, "summary", what, one_line=True)
+    body_file = reader.text(node, "body", what, required=False, one_line=True) or f"nodes/{node_id}.md"
+    body = _read_body(reader, root, body_file, node.items.get("body") or node, problems)
+
+    choices = []
+    for item in reader.sequence(node, "choices", what):
+        choice = reader.mapping(item, f"{what}: a choice", ("label", "to"))
+        if choice is not None:
+            label = reader.text(choice, "label", f"{what}: a choice", one_line=True)
+            target = reader.text(choice, "to", f"{what}: a choice", one_line=True)
+            if label and target:
+                choices.append(Choice(label, target, reader.at(choice)))
+    if len(choices) > MAX_CHOICES:
+        reader.problem(node.items["choices"], f"{what}: {len(choices)} choices; at most {MAX_CHOICES} fit the number keys: split the node")
+
+    figures = []
+    for item in reader.sequence(node, "figures", what):
+        fig = reader.mapping(item, f"{what}: a figure", ("count", "of", "text", "source"))
+        if fig is None:
+            continue
+        count, of = reader.integer(fig, "count", f"{what}: a figure"), reader.integer(fig, "of", f"{what}: a figure")
+        text = reader.text(fig, "text", f"{what}: a figure", one_line=True)
+        source = reader.text(fig, "source", f"{what}: a figure", one_line=True)
+        if count is not None and of is not None:
+            if not 0 < of or count > of:
+                reader.problem(fig, f"{what}: a figure needs 0 <= count <= of and of > 0 (got {count} in {of})")
+            elif text and source:
+                figures.append(Figure(count, of, text, source, reader.at(fig)))
+
+    option: dict[str, str] = {}
+    if "option" in node.items:
+        if kind is not Kind.OPTION:
+            reader.problem(node.items["option"], f"{what}: only nodes of kind 'option' have an 'option' section", node.key_pos["option"])
+        fields = reader.mapping(node.items["option"], f"{what}: option", OPTION_FIELD_NAMES)
+        if fields is not None:
+            option = {key: reader.text(fields, key, f"{what}: option", required=False) for key in OPTION_FIELD_NAMES if key in fields.items}
+
+    sources = reader.text_list(node, "sources", what)
+    glossary = reader.text_list(node, "glossary", what)
+    questions = reader.text_list(node, "questions", what)
+    marks = {f"sources:{value}": loc for value, loc in sources}
+    marks.update({f"glossary:{value}": loc for value, loc in glossary})
+    marks["body"] = Location(reader.name, *key_pos) if "body" not in node.items else reader.at(node.items["body"])
+    return Node(
+        id=node_id, kind=kind, title=title, summary=summary, body=body or "", body_file=body_file,
+        choices=tuple(choices), sources=tuple(v for v, _ in sources), questions=tuple(v for v, _ in questions),
+        glossary=tuple(v for v, _ in glossary), figures=tuple(figures), option=option, where=where, marks=marks,
+    )
+
+
+def _read_body(reader: Reader, root: Path, body_file: str, at: YNode, problems: list[Problem]) -> str | None:
+    normal = posixpath.normpath(body_file)
+    if posixpath.isabs(normal) or normal == ".." or normal.startswith("../") or "\\" in body_file or ":" in body_file:
+        reader.problem(at, f"body {body_file!r} must be a relative path inside the content folder, such as nodes/welcome.md")
+        return None
+    path = root / normal
+    text, read_problems = read_text(path, str(path), BODY_LIMIT)
+    problems += read_problems
+    if text is not None:
+        found = control_char_problem(str(path), text)
+        if found is not None:
+            problems.append(found)
+            return None
+    return text
+
+
+def _read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    path = root / "sources.yaml"
+    reader = Reader(str(path))
+    out: dict[str, Source] = {}
+    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False)
+    table = reader.mapping(tree, "sources.yaml") if tree is not None else None
+    for source_id, item in (table.items.items() if table else ()):
+        entry = reader.mapping(item, f"source {source_id!r}", ("citation", "url", "note"))
+        if entry is not None:
+            out[source_id] = Source(
+                source_id,
+                reader.text(entry, "citation", f"source {source_id!r}"),
+                reader.text(entry, "url", f"source {source_id!r}", required=False, one_line=True),
+                reader.text(entry, "note", f"source {source_id!r}", required=False),
+            )
+    problems += reader.problems
+    return out
+
+
+def _read_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
+    path = root / "glossary.yaml"
+    reader = Reader(str(path))
+    out: dict[str, GlossaryTerm] = {}
+    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False)
+    table = reader.mapping(tree, "glossary.yaml") if tree is not None else None
+    for term_id, item in (table.items.items() if table else ()):
+        entry = reader.mapping(item, f"glossary term {term_id!r}", ("term", "definition"))
+        if entry is not None:
+            out[term_id] = GlossaryTerm(
+                term_id,
+                reader.text(entry, "term", f"glossary term {term_id!r}", one_line=True),
+                reader.text(entry, "definition", f"glossary term {term_id!r}"),
+            )
+    problems += reader.problems
+    return out

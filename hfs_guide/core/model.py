@@ -1,0 +1,137 @@
+"""The guide as data: frozen dataclasses built once by the loader, read by every front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping
+
+
+class Kind(str, Enum):
+    """What a node is for; the front ends style and route by it."""
+
+    INFO = "info"
+    QUESTION = "question"
+    OPTION = "option"
+    ENDING = "ending"
+    URGENT = "urgent"
+
+
+# The option fields every `option` node fills, in the order the option grid shows them.
+OPTION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("what_it_is", "What it is"),
+    ("what_it_is_like", "What it is like"),
+    ("benefits", "Benefits"),
+    ("harms", "Harms and risks"),
+    ("how_often_it_helps", "How often it helps"),
+    ("how_long_it_lasts", "How long it lasts"),
+    ("who_it_may_suit", "Who it may suit"),
+)
+OPTION_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in OPTION_FIELDS)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: 1-based line and column, or 0 when unknown."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    target: str
+    where: Location = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """"`count` in `of` people ...": drawn as an icon array next to its text."""
+
+    count: int
+    of: int
+    text: str
+    source: str
+    where: Location = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    citation: str
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    language: str
+    version: str
+    reviewed: str
+    review_note: str
+    urgent: str
+    emergency: str
+    clinic: str
+    disclaimer: str
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: Kind
+    title: str
+    summary: str
+    body: str
+    body_file: str
+    choices: tuple[Choice, ...] = ()
+    sources: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    glossary: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    # Only `option` nodes: field name (see OPTION_FIELDS) -> text.
+    option: Mapping[str, str] = field(default_factory=dict)
+    where: Location = field(default=Location(""), compare=False, repr=False)
+    # Positions of parts of the node ("body", "sources:ID", "glossary:ID") for messages.
+    marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A loaded guide. Nodes keep the order they were written in."""
+
+    meta: Meta
+    start: str
+    nodes: Mapping[str, Node]
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    glossary: Mapping[str, GlossaryTerm] = field(default_factory=dict)
+    root: str = ""  # the content folder, for messages
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    @property
+    def start_node(self) -> Node:
+        return self.nodes[self.start]
+
+    @property
+    def urgent_node(self) -> Node:
+        return self.nodes[self.meta.urgent]
+
+    def options(self) -> tuple[Node, ...]:
+        """The option nodes, in content order (the option grid's columns)."""
+        return tuple(n for n in self.nodes.values() if n.kind is Kind.OPTION)
