@@ -7,10 +7,13 @@ kept exactly as written (the front ends show it literally).
 
 from __future__ import annotations
 
+import gc
 import os
 import posixpath
 import re
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from hfs_guide.core.fields import Reader
 from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, control_char_problem, guide_file, read_text
@@ -39,14 +42,29 @@ KINDS = ", ".join(k.value for k in Kind)
 
 def load_graph(path: str | os.PathLike[str] | None = None, validate: bool = True) -> Graph:
     """Load and (by default) validate the content at `path` (folder or guide file)."""
-    graph, problems = read_graph(path)
-    if graph is not None and validate:
-        from hfs_guide.core.validate import validate_graph
+    with _cyclic_gc_paused():
+        graph, problems = read_graph(path)
+        if graph is not None and validate:
+            from hfs_guide.core.validate import validate_graph
 
-        problems += validate_graph(graph)
+            problems += validate_graph(graph)
     if problems or graph is None:
         raise ContentError(sorted(set(problems)))
     return graph
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Building the model allocates millions of small acyclic objects; the cyclic collector
+    then rescans them all again and again, which made loading grow faster than linearly
+    (20,000 nodes took 2.3x the time of 10,000). Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[Problem]]:

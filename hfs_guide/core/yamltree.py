@@ -136,6 +136,16 @@ def parse(text: str) -> YNode | None:
         where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "unreadable YAML"
         raise YamlProblem(*where, f"YAML syntax error: {problem}") from None
-    except yaml.YAMLError as exc:  # reader errors carry no mark in the same place
-        raise YamlProblem(0, 0, f"YAML error: {exc}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; no mark
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        raise YamlProblem(line, col, f"character U+{_code(exc.character):04X} is not allowed in YAML: delete it") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(0, 0, "YAML error: " + " ".join(str(exc).split())) from None
     return root
+
+
+def _code(character: int | str | bytes) -> int:
+    """PyYAML reports the offending character as a code or as the character itself."""
+    return character if isinstance(character, int) else ord(character[:1] or "\0")
