@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check content and list every problem")
     check.add_argument("path", nargs="?", metavar="PATH", help="content folder or guide file (wins over --content)")
+    handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given nodes")
+    handout.add_argument("--nodes", required=True, metavar="ID,ID,...", help="the nodes to include, in order")
+    handout.add_argument("--notes", metavar="FILE", help="a text file of notes to include")
+    handout.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write: .md or .html")
+    handout.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    graph = commands.add_parser("graph", help="print the decision graph for authors")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     return parser
 
 
@@ -42,6 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(parser, args.path if args.path is not None else args.content)
+        if args.command in ("handout", "graph"):
+            from hfs_guide import export_commands
+
+            graph = load_or_report(parser, args.content)
+            if graph is None:
+                return EXIT_CONTENT
+            if args.command == "graph":
+                return export_commands.run_graph(graph, args.format)
+            return export_commands.run_handout(parser, graph, args)
         return run_app(parser, args)
     except KeyboardInterrupt:
         return 130
