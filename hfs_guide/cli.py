@@ -40,7 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--force", action="store_true", help="replace OUT if it exists")
     graph = commands.add_parser("graph", help="print the decision graph for authors")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    serve = commands.add_parser("serve", help="serve the guide in a web browser (this computer only by default)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default 8000)")
     return parser
+
+
+def port_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,6 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(parser, args.path if args.path is not None else args.content)
+        if args.command == "serve":
+            from hfs_guide.serve import run_serve
+
+            graph = load_or_report(parser, args.content)
+            if graph is None:
+                return EXIT_CONTENT
+            return run_serve(graph.meta.title, guide_file(args.content).parent, args.host, args.port, args.theme)
         if args.command in ("handout", "graph"):
             from hfs_guide import export_commands
 
