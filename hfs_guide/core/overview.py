@@ -1,0 +1,78 @@
+"""Whole-guide views built from the content: the map tree, the option grid, icon arrays.
+
+Pure data for the front ends (TUI, plain mode, handouts) to draw; nothing here is hard-coded
+content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hfs_guide.core.model import OPTION_FIELDS, Figure, Graph, Node
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    """One line of the map: a node at a depth; `repeat` when it was already shown above."""
+
+    node: Node
+    depth: int
+    repeat: bool
+
+
+def map_tree(graph: Graph) -> list[MapEntry]:
+    """The flow as a tree from the start node (depth first, in choice order).
+
+    A node reached again is listed once more as a `repeat` without its children, so loops
+    and shared nodes do not blow up the tree. Nodes reachable only from the urgent node, and
+    the urgent node itself, follow at depth 0.
+    """
+    entries: list[MapEntry] = []
+    shown: set[str] = set()
+    roots = [graph.start] + [graph.meta.urgent]
+    for root in roots:
+        if root in shown or root not in graph.nodes:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            node_id, depth = stack.pop()
+            node = graph.nodes[node_id]
+            if node_id in shown:
+                entries.append(MapEntry(node, depth, True))
+                continue
+            shown.add(node_id)
+            entries.append(MapEntry(node, depth, False))
+            children = [c.target for c in node.choices if c.target in graph.nodes]
+            stack.extend((child, depth + 1) for child in reversed(children))
+    return entries
+
+
+@dataclass(frozen=True)
+class OptionGrid:
+    """Options side by side: `columns` are option nodes, `rows` are (field label, texts)."""
+
+    columns: tuple[Node, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def option_grid(graph: Graph) -> OptionGrid:
+    columns = graph.options()
+    rows = tuple((label, tuple(node.option.get(name, "") for node in columns)) for name, label in OPTION_FIELDS)
+    return OptionGrid(columns, rows)
+
+
+def icon_grid(figure: Figure, side: int = 10) -> list[str]:
+    """A side x side grid of '#' (counted) and '.' (not), scaled to `side`² people.
+
+    The number of filled cells is count/of scaled and rounded, so "25 in 100" fills 25 and
+    "1 in 3" fills 33; the text beside it always says the figure as written.
+    """
+    total = side * side
+    filled = round(figure.count * total / figure.of) if figure.of else 0
+    cells = "#" * filled + "." * (total - filled)
+    return [cells[row * side : (row + 1) * side] for row in range(side)]
+
+
+def icon_sentence(figure: Figure) -> str:
+    """What the icon array shows, in words (never colour alone)."""
+    return f"{figure.count} in {figure.of}: {figure.text}"

@@ -1,0 +1,46 @@
+"""Map, option grid and icon arrays are built from the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hfs_guide.core.loader import load_graph
+from hfs_guide.core.model import Figure, Location, OPTION_FIELDS
+from hfs_guide.core.overview import icon_grid, icon_sentence, map_tree, option_grid
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def test_map_lists_every_node_once_plus_marked_repeats() -> None:
+    graph = load_graph(MINI)
+    entries = map_tree(graph)
+    firsts = [e.node.id for e in entries if not e.repeat]
+    assert sorted(firsts) == sorted(graph.nodes)
+    assert entries[0].node.id == "welcome" and entries[0].depth == 0
+    assert [(e.node.id, e.depth) for e in entries[:4]] == [("welcome", 0), ("still", 1), ("options", 2), ("option-a", 3)]
+    # "options" is reached from "back-again" too: shown again, marked, without children
+    repeats = [(e.node.id, e.depth) for e in entries if e.repeat]
+    assert ("options", 2) in repeats and ("end", 3) in repeats
+
+
+def test_map_of_the_shipped_guide_has_all_its_nodes() -> None:
+    graph = load_graph()
+    assert {e.node.id for e in map_tree(graph)} == set(graph.nodes)
+
+
+def test_option_grid_columns_and_rows_come_from_content() -> None:
+    graph = load_graph()
+    grid = option_grid(graph)
+    assert [n.id for n in grid.columns] == [n.id for n in graph.options()]
+    assert [label for label, _ in grid.rows] == [label for _, label in OPTION_FIELDS]
+    assert grid.rows[0][1][0] == grid.columns[0].option["what_it_is"]
+
+
+def test_icon_grid_matches_its_figure() -> None:
+    figure = Figure(25, 100, "get better slowly", "src", Location("x"))
+    rows = icon_grid(figure)
+    assert len(rows) == 10 and all(len(r) == 10 for r in rows)
+    assert "".join(rows).count("#") == 25
+    assert icon_sentence(figure) == "25 in 100: get better slowly"
+    assert "".join(icon_grid(Figure(1, 3, "t", "s", Location("x")))).count("#") == 33
+    assert "".join(icon_grid(Figure(0, 100, "t", "s", Location("x")))).count("#") == 0
