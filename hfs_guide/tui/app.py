@@ -1,0 +1,146 @@
+"""GuideApp: the Textual app over a loaded, validated Graph; run_tui starts it for the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from typing import Iterable
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.geometry import Size
+from textual.screen import Screen
+
+from hfs_guide.core.model import Graph
+from hfs_guide.tui.keys import GLOBAL_BINDINGS
+from hfs_guide.tui.screens.confirm import ConfirmScreen
+from hfs_guide.tui.screens.glossary import GlossaryScreen
+from hfs_guide.tui.screens.guide import GuideScreen
+from hfs_guide.tui.screens.help import HelpScreen
+from hfs_guide.tui.screens.too_small import TooSmallScreen, too_small
+from hfs_guide.tui.themes import THEMES
+
+EXIT_OK, EXIT_USAGE, EXIT_TERMINATED = 0, 2, 128 + signal.SIGTERM
+
+
+class GuideApp(App[None]):
+    """The guide. The graph is loaded and validated by the caller, then injected here."""
+
+    CSS_PATH = "guide.tcss"
+    BINDINGS = [
+        *GLOBAL_BINDINGS,
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # Named here, so Textual adds no Ctrl+P binding of its own.
+        Binding("ctrl+p", "command_palette", "Search", show=False, priority=True),
+    ]
+
+    def __init__(self, graph: Graph, *, theme: str | None = None, handle_sigterm: bool = False) -> None:
+        super().__init__()
+        self.graph = graph
+        self.title = graph.meta.title
+        for extra in THEMES:
+            self.register_theme(extra)
+        if theme is not None:
+            self.theme = theme  # an unknown name raises InvalidThemeError; run_tui checks first
+        self._handle_sigterm = handle_sigterm
+        self.guide = GuideScreen(graph)
+
+    def get_default_screen(self) -> Screen:
+        return self.guide
+
+    def on_mount(self) -> None:
+        self._fit(self.size)
+        if self._handle_sigterm:
+            try:
+                # Textual installs no SIGTERM handler: exit through Textual so the terminal is restored.
+                asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit, None, EXIT_TERMINATED)
+            except (NotImplementedError, RuntimeError) as exc:  # Windows event loops have no signal handlers
+                self.log.warning(f"no SIGTERM handler: {exc!r}")
+                self._handle_sigterm = False
+
+    def on_unmount(self) -> None:
+        if self._handle_sigterm:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Cover everything with a calm notice while the terminal is too small; lift it after."""
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(size.width, size.height) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small(size.width, size.height):
+            self.pop_screen()
+
+    def _close_layers(self) -> None:
+        """Close dialogs, panels and the palette so the guide screen is on top."""
+        while self.screen is not self.guide and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small, only quitting works."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        return True
+
+    def action_help(self) -> None:
+        """Show the keys, the emergency text and the reviewed date (or close them again)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self._close_layers()
+        self.push_screen(HelpScreen(self.graph.meta))
+
+    def action_glossary(self) -> None:
+        """List the glossary, this page's words first (or close it again)."""
+        if isinstance(self.screen, GlossaryScreen):
+            self.screen.dismiss(None)
+            return
+        self._close_layers()
+        self.push_screen(GlossaryScreen(self.graph.glossary, self.guide.session.current.glossary))
+
+    def action_urgent(self) -> None:
+        """Open the urgent-care page from anywhere."""
+        self._close_layers()
+        self.guide.show_urgent()
+
+    def action_command_palette(self) -> None:
+        """Open the palette over the guide screen: search pages, switch theme, get help."""
+        if not CommandPalette.is_open(self):
+            self._close_layers()
+            super().action_command_palette()
+
+    async def action_quit(self) -> None:
+        """Quit; ask first if notes or ticked questions were not exported."""
+        if not self.guide.session.unsaved:
+            self.exit()
+            return
+        question = "You have notes or ticked questions that were not exported. Quit anyway?"
+        self.push_screen(ConfirmScreen(question, "Yes, quit", "No, keep them"), lambda yes: self.exit() if yes else None)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands but "Screenshot" (it writes the screen, notes too, to disk), and ours."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        yield SystemCommand("Help", "Keys, emergency numbers and the reviewed date", self.action_help)
+        yield SystemCommand("Glossary", "Medical words in plain language", self.action_glossary)
+        yield SystemCommand("Urgent help", "When and where to get help now", self.action_urgent)
+
+
+def run_tui(graph: Graph, theme: str | None = None) -> int:
+    """Run the app; 0 after a normal quit, 2 for an unknown theme (before the screen is taken)."""
+    app = GuideApp(graph, handle_sigterm=True)
+    if theme is not None:
+        if theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            print(f"hfs-guide: error: unknown theme {theme!r}; the themes are: {names}", file=sys.stderr)
+            return EXIT_USAGE
+        app.theme = theme
+    app.run()
+    return app.return_code or EXIT_OK

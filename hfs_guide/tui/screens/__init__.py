@@ -1,0 +1,1 @@
+"""Screens of the guide: the main guide screen and the layers pushed over it."""

@@ -1,0 +1,75 @@
+"""The keys that work now, on one line: a light footer (one widget, not a widget per key).
+
+Textual's Footer mounts a widget per key and recomposes on every change (~60 ms at startup
+here); this draws one line. Keys whose action cannot happen (check_action False) are left
+out, and when the line is too narrow the least needed keys give way first.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.screen import Screen
+from textual.widget import Widget
+
+# Which keys to keep when space runs out, most needed first (by action name).
+KEEP_FIRST = ("help", "urgent", "quit", "back", "choose", "home", "forward", "command_palette", "glossary")
+GAP = " "
+
+
+class KeyBar(Widget):
+    """Shows the screen's shown, enabled bindings; clicking a key presses it."""
+
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.auto_links = False  # keys keep their own colours; no link underline
+        self._keys: list[str] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        self.refresh()
+
+    def _items(self) -> list[tuple[str, str, str, str]]:
+        """(key, key display, description, action name) of each key to show, in binding order."""
+        items: list[tuple[str, str, str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            name = binding.action.split("(")[0].rpartition(".")[2]
+            items.append((key, self.app.get_key_display(binding), binding.description, name))
+        return items
+
+    def render(self) -> Text:
+        items = self._items()
+        width = self.size.width
+
+        def length(chosen: list[tuple[str, str, str, str]]) -> int:
+            return sum(cell_len(f" {d} {t}") for _, d, t, _ in chosen) + cell_len(GAP) * max(len(chosen) - 1, 0)
+
+        rank = {name: i for i, name in enumerate(KEEP_FIRST)}
+        while items and length(items) > width:
+            items.remove(max(items, key=lambda item: rank.get(item[3], len(rank))))
+        key_style = self.get_component_rich_style("keybar--key", partial=True)
+        text_style = self.get_component_rich_style("keybar--description", partial=True)
+        self._keys = [key for key, *_ in items]
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for number, (_, display, description, _) in enumerate(items):
+            click = Style.from_meta({"@click": f"press({number})"})
+            if number:
+                line.append(GAP)
+            line.append(f" {display} ", key_style + click)
+            line.append(description, text_style + click)
+        return line
+
+    def action_press(self, number: int) -> None:
+        """Press the key shown at position `number` (a click on it)."""
+        if 0 <= number < len(self._keys):
+            self.app.simulate_key(self._keys[number])

@@ -1,0 +1,44 @@
+"""Snapshots at fixed sizes (SVG under __snapshots__). Update after an intended change with:
+python -m pytest tests/tui/test_snapshots.py --snapshot-update   (then look at the report)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hfs_guide.core.model import Graph
+from hfs_guide.tui.app import GuideApp
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_start_page(graph: Graph, snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(GuideApp(graph), terminal_size=size)
+
+
+def test_deep_page(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1"], terminal_size=(80, 24))
+
+
+def test_option_page_wide(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "1"], terminal_size=(200, 50))
+
+
+def test_help(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_urgent_care(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["u"], terminal_size=(80, 24))
+
+
+def test_home_dialog(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "h"], terminal_size=(80, 24))
+
+
+def test_too_small(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), terminal_size=(36, 10))
+
+
+def test_high_contrast(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph, theme="high-contrast"), press=["2"], terminal_size=(80, 24))
