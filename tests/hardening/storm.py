@@ -1,0 +1,41 @@
+"""A seeded storm of keys, clicks and resizes against the app, for tests and scripts/monkey.py.
+
+No `e` (export): a random Enter in its dialog would write a file into the real home folder.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hfs_guide.core.model import Graph
+from hfs_guide.tui.app import GuideApp
+
+KEYS = [
+    *"123456789bfhugjkmonpqyx", "backspace", "escape", "enter", "up", "down", "pageup", "pagedown",
+    "home", "end", "tab", "shift+tab", "question_mark", "exclamation_mark", "f1", "slash", "ctrl+p",
+    "left", "right", "space", "[", "]", "ctrl+l",
+]
+SIZES = [(80, 24), (100, 30), (200, 50), (40, 12), (39, 11), (20, 5), (1, 1), (120, 8), (10, 40), (300, 3)]
+
+
+async def storm(graph: Graph, seed: int, actions: int) -> GuideApp:
+    """Throw `actions` random inputs at a fresh app; returns the app, still running."""
+    rng = random.Random(seed)
+    app = GuideApp(graph)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(actions):
+            roll = rng.random()
+            if roll < 0.08:
+                await pilot.resize_terminal(*rng.choice(SIZES))
+            elif roll < 0.15:
+                width, height = app.size
+                await pilot.click(offset=(rng.randrange(max(width, 1)), rng.randrange(max(height, 1))))
+            else:
+                key = rng.choice(KEYS)
+                # Never answer a quit dialog with "yes": the storm must keep the app running.
+                await pilot.press(key if key != "q" else "escape")
+        assert app.is_running, "the app stopped during the storm"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.guide.session.current_id in graph.nodes
+    return app
