@@ -23,7 +23,10 @@ from hfs_guide.tui.screens.help import HelpScreen
 from hfs_guide.tui.screens.too_small import TooSmallScreen, too_small
 from hfs_guide.tui.themes import THEMES
 
-EXIT_OK, EXIT_USAGE, EXIT_TERMINATED = 0, 2, 128 + signal.SIGTERM
+EXIT_OK, EXIT_USAGE = 0, 2
+# Signals that end the app through Textual, so the terminal is restored: SIGTERM (kill, a
+# session manager) and SIGHUP (the terminal window closed). Exit status 128 + the signal.
+ENDING_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
 
 
 class GuideApp(App[None]):
@@ -56,15 +59,17 @@ class GuideApp(App[None]):
         self._fit(self.size)
         if self._handle_sigterm:
             try:
-                # Textual installs no SIGTERM handler: exit through Textual so the terminal is restored.
-                asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit, None, EXIT_TERMINATED)
+                # Textual installs no handlers for these: exit through Textual so the terminal is restored.
+                for number in ENDING_SIGNALS:
+                    asyncio.get_running_loop().add_signal_handler(number, self.exit, None, 128 + number)
             except (NotImplementedError, RuntimeError) as exc:  # Windows event loops have no signal handlers
-                self.log.warning(f"no SIGTERM handler: {exc!r}")
+                self.log.warning(f"no signal handlers: {exc!r}")
                 self._handle_sigterm = False
 
     def on_unmount(self) -> None:
         if self._handle_sigterm:
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+            for number in ENDING_SIGNALS:
+                asyncio.get_running_loop().remove_signal_handler(number)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
