@@ -22,6 +22,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 32
+# About 25,000 nodes of real content; caps memory (~150 MB) for a hostile 16 MB file of tiny values.
+MAX_VALUES = 1_000_000
 _IMPLICIT = Resolver.yaml_implicit_resolvers
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": "true/false",
@@ -42,7 +44,7 @@ class YamlProblem(Exception):
         self.line, self.col, self.message = line, col, message
 
 
-@dataclass
+@dataclass(slots=True)
 class Scalar:
     value: str
     kind: str  # "text", or what YAML 1.1 makes of a plain scalar: "number", "date", ...
@@ -50,14 +52,14 @@ class Scalar:
     col: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Seq:
     items: list["YNode"]
     line: int
     col: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Map:
     items: dict[str, "YNode"]
     line: int
@@ -82,6 +84,7 @@ def parse(text: str) -> YNode | None:
     pending_key: list[Scalar | None] = []
     root: YNode | None = None
     documents = 0
+    values = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
@@ -92,6 +95,9 @@ def parse(text: str) -> YNode | None:
                     raise YamlProblem(line, col, "anchors (&name) are not supported here: write the value out in full")
                 if event.tag is not None and event.tag != "!":
                     raise YamlProblem(line, col, f"tags such as {event.tag!r} are not supported here: remove the tag")
+                values += 1
+                if values > MAX_VALUES:
+                    raise YamlProblem(line, col, f"more than {MAX_VALUES:,} values: split the guide or remove repeated entries")
                 if kind is yaml.ScalarEvent:
                     plain = event.implicit[0] and not event.style
                     node: YNode = Scalar(event.value, _plain_kind(event.value) if plain else "text", line, col)

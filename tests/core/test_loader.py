@@ -190,3 +190,17 @@ def test_body_that_is_a_folder(mini: Path) -> None:
     (mini / "nodes" / "end.md").unlink()
     (mini / "nodes" / "end.md").mkdir()
     assert any("end.md: is a folder, not a file" in p for p in problems_of(mini))
+
+
+def test_a_flood_of_tiny_values_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    (tmp_path / "guide.yaml").write_text("- a\n" * 3_999_000, encoding="utf-8")  # just under 16 MB
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "hfs_guide", "check", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert result.returncode == 1 and "more than 1,000,000 values" in result.stderr
+    assert elapsed < 30 and peak_mb < 400, (elapsed, peak_mb)
