@@ -214,38 +214,32 @@ def _read_body(reader: Reader, root: Path, body_file: str, at: YNode, problems: 
     return text
 
 
-def _read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
-    path = root / "sources.yaml"
+def _read_table(
+    root: Path, filename: str, what: str, fields: tuple[str, ...], required: tuple[str, ...], problems: list[Problem]
+) -> dict[str, dict[str, str]]:
+    """An optional `id: {field: text}` file (sources.yaml, glossary.yaml) -> id -> fields."""
+    path = root / filename
     reader = Reader(str(path))
-    out: dict[str, Source] = {}
+    out: dict[str, dict[str, str]] = {}
     tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False)
-    table = reader.mapping(tree, "sources.yaml") if tree is not None else None
-    for source_id, item in (table.items.items() if table else ()):
-        entry = reader.mapping(item, f"source {source_id!r}", ("citation", "url", "note"))
+    table = reader.mapping(tree, filename) if tree is not None else None
+    for entry_id, item in (table.items.items() if table else ()):
+        label = f"{what} {entry_id!r}"
+        entry = reader.mapping(item, label, fields)
         if entry is not None:
-            out[source_id] = Source(
-                source_id,
-                reader.text(entry, "citation", f"source {source_id!r}"),
-                reader.text(entry, "url", f"source {source_id!r}", required=False, one_line=True),
-                reader.text(entry, "note", f"source {source_id!r}", required=False),
-            )
+            out[entry_id] = {
+                name: reader.text(entry, name, label, required=name in required, one_line=name in ("url", "term"))
+                for name in fields
+            }
     problems += reader.problems
     return out
+
+
+def _read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    table = _read_table(root, "sources.yaml", "source", ("citation", "url", "note"), ("citation",), problems)
+    return {source_id: Source(source_id, **fields) for source_id, fields in table.items()}
 
 
 def _read_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
-    path = root / "glossary.yaml"
-    reader = Reader(str(path))
-    out: dict[str, GlossaryTerm] = {}
-    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False)
-    table = reader.mapping(tree, "glossary.yaml") if tree is not None else None
-    for term_id, item in (table.items.items() if table else ()):
-        entry = reader.mapping(item, f"glossary term {term_id!r}", ("term", "definition"))
-        if entry is not None:
-            out[term_id] = GlossaryTerm(
-                term_id,
-                reader.text(entry, "term", f"glossary term {term_id!r}", one_line=True),
-                reader.text(entry, "definition", f"glossary term {term_id!r}"),
-            )
-    problems += reader.problems
-    return out
+    table = _read_table(root, "glossary.yaml", "glossary term", ("term", "definition"), ("term", "definition"), problems)
+    return {term_id: GlossaryTerm(term_id, **fields) for term_id, fields in table.items()}
