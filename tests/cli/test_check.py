@@ -69,3 +69,14 @@ def test_hostile_guides_never_show_a_traceback(tmp_path: Path, content: str) -> 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert all(LOCATED.match(line) for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize("mode", [[], ["--plain"]], ids=["tui", "plain"])
+def test_starting_on_invalid_content_prints_the_check_problems_and_exits_1(mini: Path, mode: list[str]) -> None:
+    guide = mini / "guide.yaml"
+    guide.write_text(guide.read_text().replace("title: Welcome", "title: no"), encoding="utf-8")
+    started = run("--content", str(mini), *mode)
+    checked = run("check", str(mini))
+    assert started.returncode == 1
+    assert started.stderr == checked.stderr and "true/false" in started.stderr
+    assert "\x1b[" not in started.stdout  # the screen was never taken over
