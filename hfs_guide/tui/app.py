@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from pathlib import Path
 from typing import Iterable
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -20,6 +21,7 @@ from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.glossary import GlossaryScreen
 from hfs_guide.tui.screens.guide import GuideScreen
 from hfs_guide.tui.screens.help import HelpScreen
+from hfs_guide.tui.screens.tools import HANDOUT_DELIVERY, HoldsWork
 from hfs_guide.tui.screens.too_small import TooSmallScreen, too_small
 from hfs_guide.tui.themes import THEMES
 
@@ -41,7 +43,9 @@ class GuideApp(App[None]):
         Binding("ctrl+p", "command_palette", "Search", show=False, priority=True),
     ]
 
-    def __init__(self, graph: Graph, *, theme: str | None = None, handle_sigterm: bool = False) -> None:
+    def __init__(
+        self, graph: Graph, *, theme: str | None = None, handle_sigterm: bool = False, export_dir: Path | None = None
+    ) -> None:
         super().__init__()
         self.graph = graph
         self.title = graph.meta.title
@@ -50,7 +54,8 @@ class GuideApp(App[None]):
         if theme is not None:
             self.theme = theme  # an unknown name raises InvalidThemeError; run_tui checks first
         self._handle_sigterm = handle_sigterm
-        self.guide = GuideScreen(graph)
+        # Where the handout is offered by default (tests pass their own folder).
+        self.guide = GuideScreen(graph, export_dir if export_dir is not None else Path.home())
 
     def get_default_screen(self) -> Screen:
         return self.guide
@@ -82,8 +87,15 @@ class GuideApp(App[None]):
         elif showing and not too_small(size.width, size.height):
             self.pop_screen()
 
+    def _keep_work(self) -> None:
+        """Hand notes and ticks still in an open panel to the guide (before it is closed)."""
+        for layer in self.screen_stack:
+            if isinstance(layer, HoldsWork):
+                layer.keep(self.guide)
+
     def _close_layers(self) -> None:
         """Close dialogs, panels and the palette so the guide screen is on top."""
+        self._keep_work()
         while self.screen is not self.guide and len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -122,6 +134,7 @@ class GuideApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; ask first if notes or ticked questions were not exported."""
+        self._keep_work()  # Ctrl+Q while typing notes, q in the question panel: count those too
         if not self.guide.session.unsaved:
             self.exit()
             return
@@ -136,6 +149,21 @@ class GuideApp(App[None]):
         yield SystemCommand("Help", "Keys, emergency numbers and the reviewed date", self.action_help)
         yield SystemCommand("Glossary", "Medical words in plain language", self.action_glossary)
         yield SystemCommand("Urgent help", "When and where to get help now", self.action_urgent)
+        guide = self.guide
+        yield SystemCommand("Map", "The whole guide as a map; jump to any page (m)", guide.action_map)
+        if guide.check_action("options", ()):
+            yield SystemCommand("Option grid", "Compare the options side by side (o)", guide.action_options)
+        yield SystemCommand("Notes", "Write notes for this session (n)", guide.action_notes)
+        yield SystemCommand("Export handout", "Save the path, ticked questions and notes (e)", guide.action_export)
+        yield SystemCommand("Presentation mode", "More space for a shared screen; again to leave (p)", guide.action_presentation)
+        yield SystemCommand("Clear session", "Forget the path, ticks and notes (x)", guide.action_clear_session)
+
+    @on(events.DeliveryComplete)
+    @on(events.DeliveryFailed)
+    def _delivered(self, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
+        """The browser took the handout (serve mode), or failed to."""
+        if event.name == HANDOUT_DELIVERY:
+            self.guide.delivered(isinstance(event, events.DeliveryComplete))
 
 
 def run_tui(graph: Graph, theme: str | None = None) -> int:

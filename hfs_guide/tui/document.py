@@ -10,23 +10,19 @@ hyperlink (which a terminal could open in a browser) is ever emitted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.markdown import Heading, Markdown
-from rich.panel import Panel
+from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
-from rich.text import Text
 from rich.theme import Theme
 from textual.strip import Strip
 
-from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Node
-from hfs_guide.core.overview import icon_sentence
+from hfs_guide.core.model import Graph, Node
+from hfs_guide.tui.page_parts import page_parts
 
 NODE_SCHEME = "node:"
 
@@ -69,53 +65,6 @@ def find_links(markdown: str | Sequence[Token]) -> tuple[Link, ...]:
     return tuple(Link(text, href) for href, text in found.items())
 
 
-class _LeftHeading(Heading):
-    """Headings start at the left margin, like the text under them (Rich centres h1)."""
-
-    LEVEL_ALIGN = {f"h{level}": "left" for level in range(1, 7)}  # type: ignore[dict-item]
-
-
-class _GuideMarkdown(Markdown):
-    elements = {**Markdown.elements, "heading_open": _LeftHeading}
-
-
-def _body_repeats_title(node: Node) -> bool:
-    first = node.body.lstrip().split("\n", 1)[0].strip()
-    return first.lstrip("#").strip().casefold() == node.title.strip().casefold() and first.startswith("#")
-
-
-def page_parts(graph: Graph, node: Node) -> list[RenderableType]:
-    """Title, start-page notice, body, option facts and figures of one node, all literal."""
-    meta = graph.meta
-    parts: list[RenderableType] = []
-    if not _body_repeats_title(node):
-        parts.append(Text(node.title, style="guide.title"))
-    if node.id == graph.start:
-        notice = Text.assemble((meta.disclaimer, "guide.notice"), "\n", (f"Reviewed {meta.reviewed}", "guide.muted"))
-        parts.append(Panel(notice, box=box.ROUNDED, border_style="guide.notice.border", padding=(0, 1)))
-    if node.kind is Kind.URGENT:
-        urgent = Text.assemble(("Emergency: ", "bold"), meta.emergency, "\n", ("Your clinic: ", "bold"), meta.clinic)
-        parts.append(Panel(urgent, box=box.HEAVY, border_style="guide.urgent.border", padding=(0, 1)))
-    parts.append(_GuideMarkdown(node.body, hyperlinks=True))
-    if node.option:
-        table = Table(box=box.SIMPLE, show_header=False, expand=True, border_style="markdown.table.border", title=None)
-        table.add_column(ratio=1, style="bold")
-        table.add_column(ratio=3)
-        for name, label in OPTION_FIELDS:
-            if node.option.get(name):
-                table.add_row(Text(label), Text(node.option[name]))
-        parts.append(Group(Text("At a glance", style="markdown.h2"), table))
-    if node.figures:
-        parts.append(Text("\n").join(Text(icon_sentence(figure)) for figure in node.figures))
-    if node.kind is Kind.ENDING and not node.choices:
-        parts.append(Text("This is the end of this path. Press b to go back, or h to start again.", style="guide.muted"))
-    # One blank line between the parts (Markdown adds none after its last block).
-    spaced: list[RenderableType] = []
-    for part in parts:
-        spaced.extend((Text(), part) if spaced else (part,))
-    return spaced
-
-
 class NodePage:
     """A node's page as one renderable, drawn into Strips once per width and kept."""
 
@@ -147,26 +96,31 @@ class NodePage:
 
 
 class PageBook:
-    """The pages of a graph, built on first view and kept; a new theme starts them afresh."""
+    """The pages of a graph, built on first view and kept; a new theme starts them afresh.
+
+    A page is kept per set of ticked questions: ticking one draws that page anew.
+    """
 
     def __init__(self, graph: Graph) -> None:
         self._graph = graph
-        self._pages: dict[str, NodePage] = {}
+        self._pages: dict[tuple[str, frozenset[int]], NodePage] = {}
         self._links: dict[str, tuple[Link, ...]] = {}
         self.theme: Theme | None = None
 
-    def page(self, node: Node, theme: Callable[[], Theme]) -> NodePage:
-        """The page of `node`; `theme` is asked for the page styles only when none are kept."""
-        page = self._pages.get(node.id)
+    def page(self, node: Node, theme: Callable[[], Theme], ticked: AbstractSet[int] = frozenset()) -> NodePage:
+        """The page of `node` with questions `ticked`; `theme` is asked for the page styles
+        only when none are kept."""
+        key = (node.id, frozenset(ticked))
+        page = self._pages.get(key)
         if page is None:
             if self.theme is None:
                 self.theme = theme()
-            parts = page_parts(self._graph, node)
+            parts = page_parts(self._graph, node, ticked)
             links = self._links.get(node.id)
             if links is None:  # reuse the body's tokens: Rich's Markdown has parsed it already
                 body = next(part for part in parts if isinstance(part, Markdown))
                 links = self._links[node.id] = find_links(body.parsed)
-            page = self._pages[node.id] = NodePage(parts, links, self.theme)
+            page = self._pages[key] = NodePage(parts, links, self.theme)
         return page
 
     def forget_theme(self) -> None:

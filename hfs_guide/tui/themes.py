@@ -103,6 +103,8 @@ def page_theme(variables: Mapping[str, str], dark: bool = True) -> RichTheme:
             "guide.notice.border": _style(primary),
             "guide.muted": _style(muted),
             "guide.urgent.border": _style(error),
+            "guide.figure.filled": _style(f"bold {accent}"),
+            "guide.figure.empty": _style(muted),
         }
     )
     return RichTheme(styles, inherit=True)

@@ -23,9 +23,9 @@ def graph() -> Graph:
 
 
 @pytest.fixture
-def app(graph: Graph) -> GuideApp:
-    """A fresh app over the test guide."""
-    return GuideApp(graph)
+def app(graph: Graph, tmp_path: Path) -> GuideApp:
+    """A fresh app over the test guide; handouts are offered in a temporary folder, never home."""
+    return GuideApp(graph, export_dir=tmp_path)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -168,11 +168,3 @@ async def test_quit_asks_when_notes_were_not_exported(app: GuideApp) -> None:
         await pilot.press("q", "y")
         await pilot.pause()
         assert not app.is_running
-
-
-async def test_keys_for_a_later_issue_are_not_bound(app: GuideApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        keys = set(app.guide.active_bindings)
-        assert not {"m", "o", "n", "e", "p"} & keys
-        await pilot.press("m", "o", "n", "e", "p")
-        assert app.screen is app.guide and where(app) == "welcome"

@@ -42,3 +42,20 @@ def test_too_small(graph: Graph, snap_compare: Any) -> None:
 
 def test_high_contrast(graph: Graph, snap_compare: Any) -> None:
     assert snap_compare(GuideApp(graph, theme="high-contrast"), press=["2"], terminal_size=(80, 24))
+
+
+def test_map(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "m"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_option_grid(graph: Graph, snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(GuideApp(graph), press=["o"], terminal_size=size)
+
+
+def test_presentation(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "p"], terminal_size=(100, 30))
+
+
+def test_questions_panel(graph: Graph, snap_compare: Any) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "t", "space"], terminal_size=(80, 24))

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
+from rich.theme import Theme as RichTheme
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header
 
 from hfs_guide.core.model import Graph, Kind, Node
 from hfs_guide.core.session import Session
 from hfs_guide.tui.document import PageBook
 from hfs_guide.tui.history import ViewMemory, ViewState
+from hfs_guide.tui.keys import GUIDE_BINDINGS
 from hfs_guide.tui.screens.confirm import ConfirmScreen
+from hfs_guide.tui.screens.tools import ConsultTools
 from hfs_guide.tui.search import NodeSearch, SearchEntry, build_index
 from hfs_guide.tui.themes import page_theme
 from hfs_guide.tui.widgets.body import NodeBody
@@ -23,28 +25,19 @@ from hfs_guide.tui.widgets.keybar import KeyBar
 from hfs_guide.tui.widgets.trail import Breadcrumb
 
 
-class GuideScreen(Screen[None]):
-    """Owns the Session; every move goes through `_step`, which remembers how pages looked."""
+class GuideScreen(ConsultTools):
+    """Owns the Session; every move goes through `_step`, which remembers how pages looked.
+    The consultation tools (questions, notes, export, map, options, ...) are in ConsultTools."""
 
-    BINDINGS = [
-        Binding("1", "choose(1)", "Choose", key_display="1-9"),
-        *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False) for n in range(2, 10)),
-        Binding("b", "back", "Back"),
-        Binding("backspace", "back", "Back", show=False),
-        Binding("escape", "back", "Back", show=False),
-        Binding("f", "forward", "Forward"),
-        Binding("h", "home", "Home"),
-        Binding("pageup", "scroll_page('page_up')", "Scroll up", show=False),
-        Binding("pagedown", "scroll_page('page_down')", "Scroll down", show=False),
-        Binding("home", "scroll_page('scroll_home')", "Scroll to the top", show=False),
-        Binding("end", "scroll_page('scroll_end')", "Scroll to the end", show=False),
-    ]
+    BINDINGS = GUIDE_BINDINGS
     COMMANDS = {NodeSearch}
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, export_dir: Path) -> None:
         super().__init__()
         self.graph = graph
         self.session = Session(graph)
+        self.export_dir = export_dir
+        self._has_options = bool(graph.options())
         self._search_index: tuple[SearchEntry, ...] | None = None
         self._memory = ViewMemory()
         self._pages = PageBook(graph)
@@ -102,11 +95,7 @@ class GuideScreen(Screen[None]):
 
     def action_scroll_page(self, how: str) -> None:
         """Scroll the page text (Page Up/Down, Home/End) wherever the focus is."""
-        body = self.query_one(NodeBody)
-        scroll = {"page_up": body.action_page_up, "page_down": body.action_page_down,
-                  "scroll_home": body.action_scroll_home, "scroll_end": body.action_scroll_end}
-        if how in scroll:
-            scroll[how]()
+        self.query_one(NodeBody).scroll_by_key(how)
 
     def show_urgent(self) -> None:
         """Open the urgent-care page (from anywhere: the app calls this)."""
@@ -127,6 +116,12 @@ class GuideScreen(Screen[None]):
             return not session.at_start
         if action == "choose":
             return isinstance(parameters[0], int) and parameters[0] <= len(session.current.choices)
+        if action == "questions":
+            return bool(session.current.questions)
+        if action == "options":
+            return self._has_options
+        if action == "clear_session":
+            return self.has_something_to_clear()
         return True
 
     # -- showing -----------------------------------------------------------------------
@@ -146,7 +141,7 @@ class GuideScreen(Screen[None]):
 
     def _show(self, state: ViewState | None) -> None:
         node = self.session.current
-        page = self._pages.page(node, lambda: page_theme(self.app.get_css_variables(), self.app.current_theme.dark))
+        page = self._pages.page(node, self._page_theme, self.ticked_here())
         self.query_one(NodeBody).show(page, state.scroll_y if state else 0)
         choices = self.query_one(ChoiceList)
         # The list offers the body's links too (keyboard users cannot click them), except links
@@ -168,7 +163,20 @@ class GuideScreen(Screen[None]):
 
     def _keys_state(self) -> tuple[bool, ...]:
         session = self.session
-        return (session.can_back, session.can_forward, session.at_start, bool(session.current.choices))
+        return (session.can_back, session.can_forward, session.at_start, bool(session.current.choices),
+                bool(session.current.questions), self.has_something_to_clear())
+
+    def redraw(self) -> None:
+        """Draw the current page again (ticks changed), as it is scrolled now."""
+        self._show(self._view_state())
+
+    def restart(self) -> None:
+        """Show the first page of a cleared session, with no memory of the old one."""
+        self._memory = ViewMemory()
+        self._show(None)
+
+    def _page_theme(self) -> RichTheme:
+        return page_theme(self.app.get_css_variables(), self.app.current_theme.dark)
 
     def _theme_changed(self) -> None:
         self._pages.forget_theme()
@@ -189,6 +197,10 @@ class GuideScreen(Screen[None]):
                         title="Web address", timeout=15, markup=False)
         elif link.node_id in self.graph.nodes:
             self.jump(link.node_id)
+
+    @on(NodeBody.QuestionClicked)
+    def _question(self, event: NodeBody.QuestionClicked) -> None:
+        self.tick(event.index)
 
     @on(Breadcrumb.Jumped)
     def _crumb(self, event: Breadcrumb.Jumped) -> None:

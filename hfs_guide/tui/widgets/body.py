@@ -17,10 +17,18 @@ from textual.strip import Strip
 from hfs_guide.tui.document import Link, NodePage
 
 MAX_TEXT_WIDTH = 100  # long lines are hard to read: wider windows get margins instead
+PRESENTING_TEXT_WIDTH = 72  # presentation mode: a narrower column, read from further away
 
 
 class NodeBody(ScrollView, can_focus=True):
     """Scrolls with the mouse wheel, Page Up/Down and Home/End; Tab reaches it for the arrows."""
+
+    class QuestionClicked(Message):
+        """Question `index` of the page was clicked (to tick or untick it)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     class LinkClicked(Message):
         """A link in the page was clicked."""
@@ -34,6 +42,18 @@ class NodeBody(ScrollView, can_focus=True):
         self._page: NodePage | None = None
         self._lines: list[Strip] = []
         self._margin = 0
+        self._max_width = MAX_TEXT_WIDTH
+
+    @property
+    def presenting(self) -> bool:
+        """Presentation mode: a narrower text column."""
+        return self._max_width == PRESENTING_TEXT_WIDTH
+
+    @presenting.setter
+    def presenting(self, presenting: bool) -> None:
+        self._max_width = PRESENTING_TEXT_WIDTH if presenting else MAX_TEXT_WIDTH
+        self._lay_out(self._text_area_width())
+        self.refresh()
 
     def show(self, page: NodePage, scroll_y: float = 0) -> None:
         """Show `page`, scrolled to `scroll_y`."""
@@ -54,7 +74,7 @@ class NodeBody(ScrollView, can_focus=True):
         if self._page is None or width <= 0:
             self._lines = []
         else:
-            text_width = min(width, MAX_TEXT_WIDTH)
+            text_width = min(width, self._max_width)
             self._margin = (width - text_width) // 2
             options = self.app.console_options.update(highlight=False)
             self._lines = self._page.strips(self.app.console, options, text_width)
@@ -67,6 +87,13 @@ class NodeBody(ScrollView, can_focus=True):
             self._lay_out(width)
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
             self.refresh()
+
+    def scroll_by_key(self, how: str) -> None:
+        """Scroll as Page Up/Down ("page_up", "page_down") or Home/End ("scroll_home", "scroll_end") do."""
+        scroll = {"page_up": self.action_page_up, "page_down": self.action_page_down,
+                  "scroll_home": self.action_scroll_home, "scroll_end": self.action_scroll_end}
+        if how in scroll:
+            scroll[how]()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -88,3 +115,7 @@ class NodeBody(ScrollView, can_focus=True):
         """Follow link `number` of the page (clicked in the text)."""
         if self._page is not None and 0 <= number < len(self._page.links):
             self.post_message(self.LinkClicked(self._page.links[number]))
+
+    def action_tick(self, index: int) -> None:
+        """Tick or untick question `index` of the page (clicked in the text)."""
+        self.post_message(self.QuestionClicked(index))

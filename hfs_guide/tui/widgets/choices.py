@@ -65,9 +65,17 @@ class ChoiceList(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._separator = -1  # index of the first link row (a rule is drawn above it)
         self._spans: list[tuple[int, int]] = []  # first line and line count of each row
-        self._lines: list[tuple[int, Strip]] = []  # (row index or -1, text)
+        self._lines: list[tuple[int, Strip]] = []  # (row index; -1 a rule, -2 a gap)
         self.highlighted: int | None = None
         self._hover: int | None = None
+        self._gap = 0  # blank lines between rows (presentation mode: 1)
+
+    def set_gap(self, lines: int) -> None:
+        """Blank lines between rows (presentation mode: 1)."""
+        self._gap = lines
+        self._lay_out(self._content_width())
+        self._scroll_to_highlight()
+        self.refresh()
 
     @property
     def option_count(self) -> int:
@@ -112,13 +120,15 @@ class ChoiceList(ScrollView, can_focus=True):
     def _lay_out(self, width: int) -> None:
         self._lines, self._spans = [], []
         if width <= 0:  # not laid out yet: guess one line a row; on_resize lays out for real
-            self.virtual_size = Size(0, len(self._rows) + (self._separator >= 0))
+            self.virtual_size = Size(0, len(self._rows) * (1 + self._gap) + (self._separator >= 0))
             return
         console = self.app.console
         options = self.app.console_options.update(highlight=False).update_width(max(width - INDENT, 1))
         for index, row in enumerate(self._rows):
             if index == self._separator:
                 self._lines.append((-1, Strip([Segment("─" * width)])))
+            elif index and self._gap:
+                self._lines.extend((-2, Strip([])) for _ in range(self._gap))
             first = len(self._lines)
             for n, line in enumerate(console.render_lines(Text(row.label, end=""), options, pad=False)):
                 lead = Segment(f"{row.prefix:<{INDENT}}" if n == 0 else " " * INDENT, BOLD)
@@ -145,7 +155,7 @@ class ChoiceList(ScrollView, can_focus=True):
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
         row, strip = self._lines[index]
-        if row < 0:
+        if row == -1:
             base += self.get_component_rich_style("choice-list--separator")
         elif row == self.highlighted:
             base += self.get_component_rich_style("choice-list--highlight")

@@ -14,7 +14,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 # Which keys to keep when space runs out, most needed first (by action name).
-KEEP_FIRST = ("help", "urgent", "quit", "back", "choose", "home", "forward", "command_palette", "glossary")
+KEEP_FIRST = (
+    "help", "urgent", "quit", "back", "choose", "close", "open", "home", "forward", "questions",
+    "notes", "export", "command_palette", "glossary", "map", "options", "presentation", "clear_session",
+)
 GAP = " "
 
 
@@ -27,6 +30,7 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self.auto_links = False  # keys keep their own colours; no link underline
         self._keys: list[str] = []
+        self.only: frozenset[str] | None = None  # show only these actions (presentation mode)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -44,6 +48,8 @@ class KeyBar(Widget):
                 continue
             seen.add(binding.action)
             name = binding.action.split("(")[0].rpartition(".")[2]
+            if self.only is not None and name not in self.only:
+                continue
             items.append((key, self.app.get_key_display(binding), binding.description, name))
         return items
 

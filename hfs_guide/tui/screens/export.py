@@ -1,0 +1,107 @@
+"""Export: ask where to save the handout, never replace a file unasked, explain failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from hfs_guide.core.export import Handout
+from hfs_guide.core.safe_write import TargetExistsError, write_private
+from hfs_guide.tui.handout import NameProblem, check_place, default_name, handout_text, target_path, write_problem
+from hfs_guide.tui.keys import GLOBAL_BINDINGS
+from hfs_guide.tui.screens.confirm import ConfirmScreen
+
+HINT = "End the name in .html for a page to print or open in a browser, or .md for plain text."
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses the path saved (or, in a browser, the name to download as); None if cancelled.
+
+    In a terminal it writes the file itself: the dialog stays open, with a message, until a
+    save works or the user cancels, so a problem never loses what was typed.
+    """
+
+    BINDINGS = [*GLOBAL_BINDINGS, Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, handout: Handout, folder: Path, *, web: bool = False) -> None:
+        super().__init__()
+        self._handout, self._folder, self._web = handout, folder, web
+
+    def compose(self) -> ComposeResult:
+        ticked = len(self._handout.questions)
+        what = (f"It lists the pages you looked at, the questions you ticked ({ticked}) and your notes. "
+                + ("Your browser will download it." if self._web else "Only your user account can read the file."))
+        start = default_name() if self._web else str(self._folder / default_name())
+        with Vertical(id="dialog", classes="export"):
+            yield Static(Content("Save a summary of this session"), classes="dialog-title")
+            yield Static(Content(what), classes="dialog-text")
+            yield Input(start, id="export-path", select_on_focus=False)
+            yield Static(Content(HINT), classes="dialog-hint")
+            yield Static(id="export-problem")
+            with Horizontal(id="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#export-path", Input)
+        field.cursor_position = len(field.value)
+        field.focus()
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted, "#export-path")
+    def _submit(self) -> None:
+        try:
+            path = target_path(self.query_one("#export-path", Input).value, self._folder)
+            if not self._web:
+                check_place(path)
+        except NameProblem as problem:
+            self._problem(str(problem))
+            return
+        if self._web:
+            self.dismiss(path)
+        elif path.exists():
+            self._ask_replace(path)
+        else:
+            self._write(path, replace=False)
+
+    def _write(self, path: Path, replace: bool) -> None:
+        try:
+            write_private(path, handout_text(self._handout, path.suffix), replace=replace)
+        except TargetExistsError:  # it appeared since we looked
+            self._ask_replace(path)
+        except OSError as error:
+            self._problem(write_problem(error, path))
+        else:
+            self.dismiss(path)
+
+    def _ask_replace(self, path: Path) -> None:
+        question = f"{path.name} already exists in {path.parent}. Replace it?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(path, replace=True)
+            else:
+                self._problem(f"Nothing was saved; {path.name} is unchanged. Choose another name.")
+
+        self.app.push_screen(ConfirmScreen(question, "Yes, replace it", "No, keep it"), answered)
+
+    def _problem(self, message: str) -> None:
+        problem = self.query_one("#export-problem", Static)
+        problem.update(Content(message))
+        problem.display = True
+        self.query_one("#export-path", Input).focus()
