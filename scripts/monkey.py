@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -31,7 +32,8 @@ def main() -> int:
     for seed in range(args.first_seed, args.first_seed + args.seeds):
         started = time.perf_counter()
         try:
-            asyncio.run(storm(graph, seed, args.actions))
+            with tempfile.TemporaryDirectory() as exports:
+                asyncio.run(storm(graph, seed, args.actions, Path(exports)))
             print(f"seed {seed}: {args.actions} actions, ok ({time.perf_counter() - started:.0f} s)")
         except Exception:  # report every failing seed, then exit non-zero
             failed += 1

@@ -1,27 +1,29 @@
 """A seeded storm of keys, clicks and resizes against the app, for tests and scripts/monkey.py.
 
-No `e` (export): a random Enter in its dialog would write a file into the real home folder.
+Exports go to `export_dir`: a random Enter in the export dialog must never write into the
+real home folder.
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from hfs_guide.core.model import Graph
 from hfs_guide.tui.app import GuideApp
 
 KEYS = [
-    *"123456789bfhugjkmonpqyx", "backspace", "escape", "enter", "up", "down", "pageup", "pagedown",
+    *"123456789bfhugjkmonepqtxy", "backspace", "escape", "enter", "up", "down", "pageup", "pagedown",
     "home", "end", "tab", "shift+tab", "question_mark", "exclamation_mark", "f1", "slash", "ctrl+p",
     "left", "right", "space", "[", "]", "ctrl+l",
 ]
 SIZES = [(80, 24), (100, 30), (200, 50), (40, 12), (39, 11), (20, 5), (1, 1), (120, 8), (10, 40), (300, 3)]
 
 
-async def storm(graph: Graph, seed: int, actions: int) -> GuideApp:
+async def storm(graph: Graph, seed: int, actions: int, export_dir: Path) -> GuideApp:
     """Throw `actions` random inputs at a fresh app; returns the app, still running."""
     rng = random.Random(seed)
-    app = GuideApp(graph)
+    app = GuideApp(graph, export_dir=export_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(actions):
             roll = rng.random()

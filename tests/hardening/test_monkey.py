@@ -16,5 +16,5 @@ AWKWARD = Path(__file__).parents[1] / "fixtures" / "awkward"
 
 
 @pytest.mark.parametrize("content", [None, AWKWARD], ids=["shipped", "awkward"])
-async def test_storm_of_input_never_crashes(content: Path | None) -> None:
-    await storm(load_graph(content), seed=20261124, actions=250)
+async def test_storm_of_input_never_crashes(content: Path | None, tmp_path: Path) -> None:
+    await storm(load_graph(content), seed=20261124, actions=250, export_dir=tmp_path)
