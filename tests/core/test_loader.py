@@ -204,3 +204,17 @@ def test_a_flood_of_tiny_values_is_refused_in_bounded_time_and_memory(tmp_path: 
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert result.returncode == 1 and "more than 1,000,000 values" in result.stderr
     assert elapsed < 30 and peak_mb < 400, (elapsed, peak_mb)
+
+
+def test_unreadable_files_are_reported_not_raised(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file).endswith("still.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)  # root ignores chmod, so simulate it
+    assert any("still.md: cannot be read (permission denied)" in p for p in problems_of(mini))
