@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from typing import Iterable
 
 from hfs_guide.core.files import CONTROL, control_char_problem
@@ -37,7 +38,7 @@ class Reader:
             known = set(allowed)
             for key in node.items:
                 if key not in known:
-                    hint = _did_you_mean(key, known)
+                    hint = did_you_mean(key, known)
                     self.problem(node, f"{what}: unknown field {key!r}{hint}", node.key_pos[key])
         return node
 
@@ -100,11 +101,7 @@ class Reader:
         return tuple(out)
 
 
-def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    from difflib import get_close_matches
-
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest candidate, or '' when none is close."""
     close = get_close_matches(word, list(candidates), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-did_you_mean = _did_you_mean
