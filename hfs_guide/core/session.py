@@ -23,8 +23,9 @@ class Session:
     index: int = 0
     visited: set[str] = field(default_factory=set)
     notes: str = ""
-    # Ticked "questions to ask": (node id, question index).
-    ticked: set[tuple[str, int]] = field(default_factory=set)
+    # Ticked "questions to ask", by their words: a question listed on several pages is one
+    # question, ticked (or not) on all of them, and once in the handout.
+    ticked: set[str] = field(default_factory=set)
     # True when notes or ticks changed since the last export (quit and clear ask first).
     unsaved: bool = False
 
@@ -126,25 +127,43 @@ class Session:
             self.unsaved = True
 
     def toggle_question(self, node_id: str, index: int) -> bool:
-        """Tick or untick a question; returns whether it is now ticked."""
-        if not 0 <= index < len(self.graph.nodes[node_id].questions):
+        """Tick or untick question `index` (0-based) of page `node_id`, on every page that
+        lists it; returns whether it is now ticked."""
+        questions = self.graph.nodes[node_id].questions
+        if not 0 <= index < len(questions):
             raise IndexError(f"{node_id} has no question {index + 1}")
-        key = (node_id, index)
+        question = questions[index]
         self.unsaved = True
-        if key in self.ticked:
-            self.ticked.discard(key)
+        if question in self.ticked:
+            self.ticked.discard(question)
             return False
-        self.ticked.add(key)
+        self.ticked.add(question)
         return True
 
+    def set_ticks(self, node_id: str, indexes: frozenset[int]) -> None:
+        """Make exactly `indexes` of page `node_id` ticked (a panel writing through)."""
+        for index in sorted(indexes ^ self.ticked_on(node_id)):
+            self.toggle_question(node_id, index)
+
+    def ticked_on(self, node_id: str) -> frozenset[int]:
+        """Indexes of the ticked questions of page `node_id`."""
+        questions = self.graph.nodes[node_id].questions
+        return frozenset(i for i, question in enumerate(questions) if question in self.ticked)
+
     def ticked_questions(self) -> list[tuple[Node, str]]:
-        """Ticked questions in content order."""
+        """Ticked questions in content order, each once, with the first page that lists it."""
         out: list[tuple[Node, str]] = []
+        seen: set[str] = set()
         for node in self.graph.nodes.values():
-            for i, question in enumerate(node.questions):
-                if (node.id, i) in self.ticked:
+            for question in node.questions:
+                if question in self.ticked and question not in seen:
+                    seen.add(question)
                     out.append((node, question))
         return out
+
+    def has_something_to_clear(self) -> bool:
+        """Whether clearing would forget anything: a path, ticks or notes."""
+        return len(self.history) > 1 or bool(self.notes or self.ticked)
 
     def mark_exported(self) -> None:
         self.unsaved = False

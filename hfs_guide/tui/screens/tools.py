@@ -57,13 +57,12 @@ class ConsultTools(Screen[None]):
 
     def has_something_to_clear(self) -> bool:
         """Whether clearing would forget anything: a path, ticks or notes."""
-        return len(self.session.history) > 1 or bool(self.session.notes or self.session.ticked)
+        return self.session.has_something_to_clear()
 
     # -- questions -----------------------------------------------------------------------
     def ticked_here(self, node_id: str | None = None) -> frozenset[int]:
         """Indexes of the ticked questions of the current page (or of page `node_id`)."""
-        here = node_id or self.session.current_id
-        return frozenset(index for ticked_id, index in self.session.ticked if ticked_id == here)
+        return self.session.ticked_on(node_id or self.session.current_id)
 
     def action_questions(self) -> None:
         """Tick or untick this page's questions to ask, for the handout."""
