@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import AbstractSet, Callable, Sequence
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markdown import Markdown
@@ -21,48 +20,17 @@ from rich.style import Style
 from rich.theme import Theme
 from textual.strip import Strip
 
-from hfs_guide.core.model import Graph, Node
+from hfs_guide.core.markdown import Link, links
+from hfs_guide.core.markdown import plain_text as markdown_words
+from hfs_guide.core.model import Graph
+from hfs_guide.core.page import Page
 from hfs_guide.tui.page_parts import page_parts
 
-NODE_SCHEME = "node:"
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link in a node's body: to another node (`node:ID`) or to an outside address."""
-
-    text: str
-    href: str
-
-    @property
-    def node_id(self) -> str | None:
-        """The target node id, or None for an outside address."""
-        return self.href[len(NODE_SCHEME) :] if self.href.startswith(NODE_SCHEME) else None
-
-
-def _parser() -> MarkdownIt:
-    # The same parser settings Rich's Markdown uses, so hrefs match its link styles exactly.
-    return MarkdownIt().enable("strikethrough").enable("table")
-
+__all__ = ["Link", "NodePage", "PageBook", "find_links", "plain_text"]
 
 def find_links(markdown: str | Sequence[Token]) -> tuple[Link, ...]:
-    """Every distinct link target in a body (text, or tokens already parsed), in reading order,
-    with its first link text."""
-    found: dict[str, str] = {}
-    for block in _parser().parse(markdown) if isinstance(markdown, str) else markdown:
-        href: str | None = None
-        words: list[str] = []
-        for token in block.children or ():
-            if token.type == "link_open":
-                href, words = str(token.attrs.get("href", "")), []
-            elif token.type == "link_close" and href is not None:
-                found.setdefault(href, " ".join("".join(words).split()) or href)
-                href = None
-            elif href is not None and token.type in ("text", "code_inline"):
-                words.append(token.content)
-            elif href is not None and token.type in ("softbreak", "hardbreak"):
-                words.append(" ")
-    return tuple(Link(text, href) for href, text in found.items())
+    """Every distinct link target in a body, in reading order (the core's one parser)."""
+    return links(markdown)
 
 
 class NodePage:
@@ -96,32 +64,29 @@ class NodePage:
 
 
 class PageBook:
-    """The pages of a graph, built on first view and kept; a new theme starts them afresh.
-
-    A page is kept per set of ticked questions: ticking one draws that page anew.
-    """
+    """Drawn pages, kept by what they hold (a Page is a value: ticking a question makes a
+    new one); a new theme starts them afresh."""
 
     def __init__(self, graph: Graph) -> None:
         self._graph = graph
-        self._pages: dict[tuple[str, frozenset[int]], NodePage] = {}
+        self._pages: dict[Page, NodePage] = {}
         self._links: dict[str, tuple[Link, ...]] = {}
         self.theme: Theme | None = None
 
-    def page(self, node: Node, theme: Callable[[], Theme], ticked: AbstractSet[int] = frozenset()) -> NodePage:
-        """The page of `node` with questions `ticked`; `theme` is asked for the page styles
-        only when none are kept."""
-        key = (node.id, frozenset(ticked))
-        page = self._pages.get(key)
-        if page is None:
+    def page(self, page: Page, theme: Callable[[], Theme]) -> NodePage:
+        """The drawing of `page`; `theme` is asked for the page styles only when none are kept."""
+        drawn = self._pages.get(page)
+        if drawn is None:
             if self.theme is None:
                 self.theme = theme()
-            parts = page_parts(self._graph, node, ticked)
-            links = self._links.get(node.id)
-            if links is None:  # reuse the body's tokens: Rich's Markdown has parsed it already
-                body = next(part for part in parts if isinstance(part, Markdown))
-                links = self._links[node.id] = find_links(body.parsed)
-            page = self._pages[key] = NodePage(parts, links, self.theme)
-        return page
+            parts = page_parts(page)
+            links_found = self._links.get(page.node_id)
+            if links_found is None:  # reuse the body's tokens: Rich's Markdown has parsed it already
+                body = next((part for part in parts if isinstance(part, Markdown)), None)
+                links_found = find_links(body.parsed) if body is not None else ()
+                self._links[page.node_id] = links_found
+            drawn = self._pages[page] = NodePage(parts, links_found, self.theme)
+        return drawn
 
     def forget_theme(self) -> None:
         """Drop the drawn pages (their colours); the links found are kept."""
@@ -131,15 +96,4 @@ class PageBook:
 
 def plain_text(markdown: str) -> str:
     """The words of a Markdown body, without its syntax (for search)."""
-    words: list[str] = []
-    for block in _parser().parse(markdown):
-        if block.type in ("fence", "code_block"):
-            words.append(block.content)
-        for token in block.children or ():
-            if token.type in ("text", "code_inline"):
-                words.append(token.content)
-            elif token.type in ("softbreak", "hardbreak"):
-                words.append(" ")
-        if block.type == "inline":
-            words.append("\n")
-    return "".join(words)
+    return markdown_words(markdown)

@@ -1,12 +1,11 @@
-"""What a node's page is made of: title, notices, body, option facts, figures, questions.
+"""The full-screen drawing of a page: each block the core decided (core/page.py) as a Rich
+renderable. Nothing here decides what a page holds.
 
 Every part is a Rich renderable built from literal text (Text, Rich's Markdown), never from
 console markup, so `[b]` in content or notes shows as written.
 """
 
 from __future__ import annotations
-
-from typing import AbstractSet, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -16,7 +15,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Node
+from hfs_guide.core.actions import action
+from hfs_guide.core.page import (
+    AtAGlance, Block, Body, Contacts, EndNote, Figures, Page, Questions, Sources, StartNotice, Title,
+)
 from hfs_guide.tui.figures import IconArray, side_by_side
 
 TICKED, UNTICKED = "[x]", "[ ]"
@@ -34,54 +36,73 @@ class GuideMarkdown(Markdown):
     elements = {**Markdown.elements, "heading_open": _LeftHeading}
 
 
-def _body_repeats_title(node: Node) -> bool:
-    first = node.body.lstrip().split("\n", 1)[0].strip()
-    return first.lstrip("#").strip().casefold() == node.title.strip().casefold() and first.startswith("#")
-
-
 class _Questions:
-    """The node's questions to ask, each with a box: [x] ticked, [ ] not. A click ticks."""
+    """The page's questions to ask, each with a box: [x] ticked, [ ] not. A click ticks."""
 
-    def __init__(self, questions: Sequence[str], ticked: AbstractSet[int]) -> None:
-        self.questions, self.ticked = questions, ticked
+    def __init__(self, block: Questions) -> None:
+        self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text("Questions to ask your care team", style="markdown.h2")
-        for index, question in enumerate(self.questions):
-            click = Style.from_meta({"@click": f"tick({index})"})
-            box = Text(TICKED if index in self.ticked else UNTICKED, Style(bold=True) + click)
-            yield from side_by_side(console, [box], Text(question, style=click), options.max_width, gap=1)
-        yield Text("Press t to tick questions for your handout (or click them).", style="guide.muted")
+        for item in self.block.items:
+            click = Style.from_meta({"@click": f"tick({item.index})"})
+            box = Text(TICKED if item.ticked else UNTICKED, Style(bold=True) + click)
+            yield from side_by_side(console, [box], Text(item.text, style=click), options.max_width, gap=1)
+        yield Text(f"Press {action('questions').tui_keys[0]} to tick questions for your handout (or click them).",
+                   style="guide.muted")
 
 
-def page_parts(graph: Graph, node: Node, ticked: AbstractSet[int] = frozenset()) -> list[RenderableType]:
-    """Title, start-page notice, body, option facts, figures and questions of one node."""
-    meta = graph.meta
-    parts: list[RenderableType] = []
-    if not _body_repeats_title(node):
-        parts.append(Text(node.title, style="guide.title"))
-    if node.id == graph.start:
-        notice = Text.assemble((meta.disclaimer, "guide.notice"), "\n", (f"Reviewed {meta.reviewed}", "guide.muted"))
-        parts.append(Panel(notice, box=box.ROUNDED, border_style="guide.notice.border", padding=(0, 1)))
-    if node.kind is Kind.URGENT:
-        urgent = Text.assemble(("Emergency: ", "bold"), meta.emergency, "\n", ("Your clinic: ", "bold"), meta.clinic)
-        parts.append(Panel(urgent, box=box.HEAVY, border_style="guide.urgent.border", padding=(0, 1)))
-    parts.append(GuideMarkdown(node.body, hyperlinks=True))
-    if node.option:
-        table = Table(box=box.SIMPLE, show_header=False, expand=True, border_style="markdown.table.border", title=None)
-        table.add_column(ratio=1, style="bold")
-        table.add_column(ratio=3)
-        for name, label in OPTION_FIELDS:
-            if node.option.get(name):
-                table.add_row(Text(label), Text(node.option[name]))
-        parts.append(Group(Text("At a glance", style="markdown.h2"), table))
-    parts.extend(IconArray(figure) for figure in node.figures)
-    if node.questions:
-        parts.append(_Questions(node.questions, ticked))
-    if node.kind is Kind.ENDING and not node.choices:
-        parts.append(Text("This is the end of this path. Press b to go back, or h to start again.", style="guide.muted"))
-    # One blank line between the parts (Markdown adds none after its last block).
+def _sources(block: Sources) -> Group:
+    lines: list[RenderableType] = [Text("Sources", style="markdown.h2")]
+    for number, citation in enumerate(block.citations, 1):
+        lines.append(Text.assemble((f"{number}. ", "guide.muted"), (citation.text, "guide.muted")))
+    return Group(*lines)
+
+
+def _at_a_glance(block: AtAGlance) -> Group:
+    table = Table(box=box.SIMPLE, show_header=False, expand=True, border_style="markdown.table.border", title=None)
+    table.add_column(ratio=1, style="bold")
+    table.add_column(ratio=3)
+    for label, text in block.rows:
+        table.add_row(Text(label), Text(text))
+    return Group(Text("At a glance", style="markdown.h2"), table)
+
+
+def block_renderable(block: Block) -> RenderableType | None:
+    """One block of the core's page as a Rich renderable (None: drawn elsewhere)."""
+    if isinstance(block, Title):
+        return Text(block.text, style="guide.title")
+    if isinstance(block, StartNotice):
+        notice = Text.assemble((block.disclaimer, "guide.notice"), "\n", (f"Reviewed {block.reviewed}", "guide.muted"))
+        return Panel(notice, box=box.ROUNDED, border_style="guide.notice.border", padding=(0, 1))
+    if isinstance(block, Contacts):
+        urgent = Text.assemble(("Emergency: ", "bold"), block.emergency, "\n", ("Your clinic: ", "bold"), block.clinic)
+        return Panel(urgent, box=box.HEAVY, border_style="guide.urgent.border", padding=(0, 1))
+    if isinstance(block, Body):
+        return GuideMarkdown(block.markdown, hyperlinks=True)
+    if isinstance(block, AtAGlance):
+        return _at_a_glance(block)
+    if isinstance(block, Figures):
+        return Group(*(IconArray(figure) for figure in block.figures))
+    if isinstance(block, Questions):
+        return _Questions(block)
+    if isinstance(block, Sources):
+        return _sources(block)
+    if isinstance(block, EndNote):
+        ways = ", or ".join(f"{action(name).tui_keys[0]} to {_verb(name)}" for name in block.actions)
+        return Text(f"This is the end of this path. Press {ways}.", style="guide.muted")
+    return None  # Offered: the choice list under the page offers the links
+
+
+def _verb(name: str) -> str:
+    return {"back": "go back", "home": "start again"}.get(name, action(name).description.lower())
+
+
+def page_parts(page: Page) -> list[RenderableType]:
+    """The page's blocks as renderables, one blank line apart."""
     spaced: list[RenderableType] = []
-    for part in parts:
-        spaced.extend((Text(), part) if spaced else (part,))
+    for block in page.blocks:
+        part = block_renderable(block)
+        if part is not None:
+            spaced.extend((Text(), part) if spaced else (part,))
     return spaced

@@ -131,11 +131,12 @@ def test_sigterm_ends_the_app_and_restores_the_terminal() -> None:
         os.close(master)
 
 
-def test_tui_modules_use_no_private_textual_api_and_stay_small() -> None:
+def test_tui_modules_use_no_private_textual_api() -> None:
+    # (A line-count limit used to sit here; it split GuideScreen in two to pass it. Modules
+    # stay small by doing one thing, which a count cannot see.)
     for path in TUI.rglob("*.py"):
         text = path.read_text()
         assert not re.search(r"(from|import)\s+textual\._|textual\._\w+", text), path
-        assert len(text.splitlines()) <= 210, path
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50), (40, 12)])

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Header
 
 from hfs_guide.core.model import Graph, Kind, Node
+from hfs_guide.core.page import Offered, page
 from hfs_guide.core.session import Session
 from hfs_guide.tui.document import PageBook
 from hfs_guide.tui.history import ViewMemory, ViewState
@@ -141,14 +142,15 @@ class GuideScreen(ConsultTools):
 
     def _show(self, state: ViewState | None) -> None:
         node = self.session.current
-        page = self._pages.page(node, self._page_theme, self.ticked_here())
-        self.query_one(NodeBody).show(page, state.scroll_y if state else 0)
+        content = page(self.graph, self.session)
+        drawn = self._pages.page(content, self._page_theme)
+        self.query_one(NodeBody).show(drawn, state.scroll_y if state else 0)
         choices = self.query_one(ChoiceList)
-        # The list offers the body's links too (keyboard users cannot click them), except links
-        # to this page or to a page a choice already leads to.
-        targets = {node.id, *(choice.target for choice in node.choices)}
-        links = [link for link in page.links if link.node_id not in targets]
-        choices.show(node.choices, links, state.highlighted if state else 0)
+        # The list offers the body's links too (keyboard users cannot click them): the core
+        # decides which (core/page.py, Offered).
+        offered = content.first(Offered)
+        choices.show(node.choices, list(offered.links) if isinstance(offered, Offered) else [],
+                     state.highlighted if state else 0)
         self.query_one(Breadcrumb).show([step.title for step in self.session.breadcrumb()])
         self.set_class(node.kind is Kind.URGENT, "-urgent")
         (choices if choices.display else self.query_one(NodeBody)).focus()
