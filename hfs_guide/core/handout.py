@@ -1,0 +1,149 @@
+"""The handout: what a person takes home from a session, built from the core's pages.
+
+It shows what was read, not only titles: for each page visited, its summary and the facts
+it showed (an option's facts at a glance, figures in words), each with a numbered source; the
+route through navigation pages as one line; every ticked question once; the notes; fill-in
+lines for the clinic's number and the next appointment; the urgent-care box; and a content
+fingerprint, so a clinic can tell which reviewed text a person was shown.
+
+Formats (Markdown, HTML) are drawn by core/handout_render.py from this one model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hfs_guide.core.files import CONTROL
+from hfs_guide.core.fingerprint import content_fingerprint
+from hfs_guide.core.model import Graph, Kind, Node
+from hfs_guide.core.overview import OptionGrid, option_grid
+from hfs_guide.core.page import AtAGlance, Citation, Figures, Page, Sources, page
+from hfs_guide.core.session import Session
+
+
+@dataclass(frozen=True)
+class HandoutPage:
+    """One page the person read: its words for paper, with sources as numbers."""
+
+    title: str
+    summary: str
+    glance: tuple[tuple[str, str], ...]  # an option's facts at a glance
+    figures: tuple[str, ...]  # icon arrays in words ("63 in 100 ... the other 37 ...")
+    sources: tuple[int, ...]  # numbers in the handout's list of sources
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything a handout says, in the order it says it."""
+
+    title: str
+    language: str
+    version: str
+    reviewed: str
+    fingerprint: str
+    date: str
+    disclaimer: str
+    route: tuple[str, ...]  # navigation pages passed through, by title
+    pages: tuple[HandoutPage, ...]
+    questions: tuple[str, ...]
+    notes: str
+    urgent_title: str
+    urgent_body: str  # Markdown, links reduced to their text
+    emergency: str
+    clinic: str
+    sources: tuple[Citation, ...]  # numbered from 1 in this order
+    options: OptionGrid | None = None
+
+
+def clean_user_text(text: str) -> str:
+    """Notes come from a keyboard or a file: keep them, minus control characters."""
+    return CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+
+
+def walked(session: Session) -> tuple[Node, ...]:
+    """Each node the person saw, once, in the order first seen (up to where they are)."""
+    seen: dict[str, Node] = {}
+    for node_id in session.history[: session.index + 1]:
+        seen.setdefault(node_id, session.graph.nodes[node_id])
+    return tuple(seen.values())
+
+
+def is_navigation(node: Node, content: Page) -> bool:
+    """A page that only asks where to go next ("Where are you now?"): folded into the route.
+    Question pages that carry facts or figures still count as read."""
+    return node.kind is Kind.QUESTION and not any(isinstance(b, (AtAGlance, Figures)) for b in content.blocks)
+
+
+def figure_words(count: int, of: int, text: str) -> str:
+    """An icon array on paper: the figure, its sentence and the other side of it."""
+    return f"{count} in {of}: {text} (the other {of - count} in {of}: not so)"
+
+
+def build_handout(session: Session, today: dt.date | None = None, with_options: bool = False) -> Handout:
+    """The handout of a session: pages walked, ticks, notes, and optionally the option grid."""
+    graph = session.graph
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+
+    def number(citation: Citation) -> int:
+        if citation.id not in numbers:
+            citations.append(citation)
+            numbers[citation.id] = len(citations)
+        return numbers[citation.id]
+
+    route: list[str] = []
+    pages: list[HandoutPage] = []
+    for node in walked(session):
+        if node.kind is Kind.URGENT:
+            continue  # the urgent box below says it once, in full
+        content = page(graph, session, node)
+        if is_navigation(node, content):
+            route.append(node.title)
+            continue
+        glance = content.first(AtAGlance)
+        figures = content.first(Figures)
+        cited = content.first(Sources)
+        pages.append(HandoutPage(
+            title=node.title,
+            summary=node.summary,
+            glance=glance.rows if isinstance(glance, AtAGlance) else (),
+            figures=tuple(figure_words(f.count, f.of, f.text) for f in figures.figures)
+            if isinstance(figures, Figures) else (),
+            sources=tuple(number(c) for c in cited.citations) if isinstance(cited, Sources) else (),
+        ))
+    urgent = graph.urgent_node
+    urgent_sources = page(graph, node=urgent).first(Sources)
+    if isinstance(urgent_sources, Sources):
+        for citation in urgent_sources.citations:
+            number(citation)
+    meta = graph.meta
+    return Handout(
+        title=meta.title,
+        language=meta.language,
+        version=meta.version,
+        reviewed=meta.reviewed,
+        fingerprint=content_fingerprint(graph),
+        date=(today or dt.date.today()).isoformat(),
+        disclaimer=meta.disclaimer,
+        route=tuple(route),
+        pages=tuple(pages),
+        questions=tuple(question for _, question in session.ticked_questions()),
+        notes=clean_user_text(session.notes).strip(),
+        urgent_title=urgent.title,
+        urgent_body=urgent.body,
+        emergency=meta.emergency,
+        clinic=meta.clinic,
+        sources=tuple(citations),
+        options=option_grid(graph) if with_options and graph.options() else None,
+    )
+
+
+def handout_for(graph: Graph, node_ids: list[str], notes: str = "", today: dt.date | None = None,
+                with_options: bool = False) -> Handout:
+    """A handout for pages named on the command line, as if walked in that order."""
+    session = Session(graph, history=[node_ids[0]])
+    for node_id in node_ids[1:]:
+        session.go(node_id)
+    session.set_notes(notes)
+    return build_handout(session, today, with_options)

@@ -1,0 +1,198 @@
+"""The handout on paper: Markdown and a printable, self-contained HTML page, from one model.
+
+Nothing typed or written can become markup: in Markdown, `<`, `>` and `&` of every text are
+written as entities (a CommonMark viewer shows them, never runs them) and notes keep their
+line breaks as hard breaks; in HTML every text is escaped and Markdown bodies are rendered
+by the core's parser with raw HTML off. The one table of formats (`FORMATS`) serves the
+command line and the full-screen guide alike.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+from hfs_guide.core.handout import Handout
+from hfs_guide.core.markdown import parser, plain_text
+from hfs_guide.core.overview import OptionGrid
+
+BLANK = "______________________________"
+FILL_IN = (("Your clinic's phone number", BLANK), ("Your next appointment", BLANK))
+
+
+def md_escape(text: str) -> str:
+    """Text for Markdown: entities for HTML's characters, no accidental block syntax."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"^(\s*)([#>+*-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.MULTILINE)
+
+
+def md_lines(text: str) -> str:
+    """Escaped text whose single line breaks survive Markdown (a backslash hard break)."""
+    paragraphs = [p for p in md_escape(text).split("\n\n") if p.strip()]
+    return "\n\n".join(" \\\n".join(line.rstrip() for line in p.split("\n")) for p in paragraphs)
+
+
+def _header(h: Handout) -> list[str]:
+    return [f"Summary of a session on {h.date}. Content version {h.version}, reviewed {h.reviewed}, "
+            f"fingerprint {h.fingerprint}."]
+
+
+def _refs(numbers: tuple[int, ...]) -> str:
+    return f" Sources: {', '.join(f'[{n}]' for n in numbers)}." if numbers else ""
+
+
+def _grid_markdown(grid: OptionGrid) -> list[str]:
+    out = ["## The options side by side", ""]
+    for column, node in enumerate(grid.columns):
+        out += [f"### {md_escape(node.title)}", ""]
+        out += [f"- **{md_escape(label)}**: {md_escape(texts[column])}" for label, texts in grid.rows if texts[column]]
+        out.append("")
+    return out
+
+
+def handout_markdown(h: Handout) -> str:
+    """The handout as Markdown."""
+    out = [f"# {md_escape(h.title)}", "", *_header(h), "", f"> {md_escape(h.disclaimer)}", ""]
+    if h.route:
+        out += [f"Your route: {md_escape(', then '.join(h.route))}.", ""]
+    out += ["## What we looked at", ""]
+    if not h.pages:
+        out += ["(Only pages that help you find your way were opened.)", ""]
+    for p in h.pages:
+        out += [f"### {md_escape(p.title)}", "", md_escape(p.summary) + _refs(p.sources), ""]
+        out += [f"- **{md_escape(label)}**: {md_escape(text)}" for label, text in p.glance]
+        out += [f"- {md_escape(words)}" for words in p.figures]
+        if p.glance or p.figures:
+            out.append("")
+    if h.options is not None:
+        out += _grid_markdown(h.options)
+    out += ["## Questions to ask your care team", ""]
+    out += [f"- [ ] {md_escape(q)}" for q in h.questions] or ["(No questions were ticked.)"]
+    out += ["", "## Notes", "", md_lines(h.notes) or "(No notes.)", ""]
+    out += ["## Your care team", "", f"Your surgical team: {md_escape(h.clinic)}. \\"]
+    out += [" \\\n".join(f"{label}: {blank}" for label, blank in FILL_IN), ""]
+    out += [f"## {md_escape(h.urgent_title)}", "", f"**Emergency: {md_escape(h.emergency)}.** \\",
+            f"Your surgical team: {md_escape(h.clinic)}.", "", md_lines(plain_text(h.urgent_body)), ""]
+    out += ["## Sources", ""]
+    out += [f"{n}. {md_escape(c.text)}" for n, c in enumerate(h.sources, 1)] or ["(No sources were cited.)"]
+    out += ["", f"{md_escape(h.title)}, {h.date}. Content fingerprint {h.fingerprint}."]
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+body { font: 12pt/1.5 Georgia, serif; max-width: 42em; margin: 2em auto; color: #111; padding: 0 1em; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.25em; border-bottom: 1px solid #999; margin-top: 1.6em; }
+h3 { font-size: 1.05em; margin-bottom: .2em; }
+.meta, .disclaimer, .refs { color: #333; } .disclaimer { border-left: 4px solid #555; padding-left: .8em; }
+.urgent { border: 2px solid #000; padding: 0 1em 1em; break-inside: avoid; page-break-inside: avoid; }
+.fill { line-height: 2.4; } li { margin: .3em 0; } .box { font-family: monospace; }
+dl.glance dt { font-weight: bold; } dl.glance dd { margin: 0 0 .4em 1.2em; }
+footer { margin-top: 2em; font-size: 10pt; color: #333; }
+@page { margin: 2cm 2cm 2.2cm;
+  @bottom-left { content: FOOTER; font: 9pt Georgia, serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Georgia, serif; } }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; }
+  footer { display: none; } }
+"""
+
+
+def _md_html(markdown: str) -> str:
+    """A body as HTML (raw HTML off); links to other pages become their text on paper."""
+    md = parser()
+    tokens = md.parse(markdown)
+    for block in tokens:
+        open_node = False
+        for token in block.children or ():
+            if token.type == "link_open" and str(token.attrs.get("href", "")).startswith("node:"):
+                token.type, token.tag, token.content, open_node = "text", "", "", True
+            elif token.type == "link_close" and open_node:
+                token.type, token.tag, token.content, open_node = "text", "", "", False
+    return md.renderer.render(tokens, md.options, {})
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string that cannot end the string, the rule or the <style> element."""
+    return '"' + "".join(c if c.isalnum() or c in " ,.:-_" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def _grid_html(grid: OptionGrid, e: Callable[[str], str]) -> str:
+    parts = ["<h2>The options side by side</h2>"]
+    for column, node in enumerate(grid.columns):
+        rows = "".join(f"<dt>{e(label)}</dt><dd>{e(texts[column])}</dd>" for label, texts in grid.rows if texts[column])
+        parts.append(f"<h3>{e(node.title)}</h3><dl class=\"glance\">{rows}</dl>")
+    return "\n".join(parts)
+
+
+def handout_html(h: Handout) -> str:
+    """The handout as one printable HTML page that loads nothing."""
+    e = html.escape
+    pages = []
+    for p in h.pages:
+        refs = f' <span class="refs">{e(_refs(p.sources).strip())}</span>' if p.sources else ""
+        glance = "".join(f"<dt>{e(label)}</dt><dd>{e(text)}</dd>" for label, text in p.glance)
+        figures = "".join(f"<li>{e(words)}</li>" for words in p.figures)
+        pages.append(f"<h3>{e(p.title)}</h3>\n<p>{e(p.summary)}{refs}</p>"
+                     + (f'\n<dl class="glance">{glance}</dl>' if glance else "")
+                     + (f"\n<ul>{figures}</ul>" if figures else ""))
+    questions = "".join(f'<li><span class="box">[ ]</span> {e(q)}</li>' for q in h.questions)
+    notes = "".join(f"<p>{e(p).replace(chr(10), '<br>')}</p>" for p in h.notes.split("\n\n") if p.strip())
+    sources = "".join(f"<li>{e(c.text)}</li>" for c in h.sources)
+    route = f"<p>Your route: {e(', then '.join(h.route))}.</p>" if h.route else ""
+    fill = "<br>".join(f"{e(label)}: {blank}" for label, blank in FILL_IN)
+    footer = f"{h.title}, {h.date}, fingerprint {h.fingerprint}"
+    return f"""<!DOCTYPE html>
+<html lang="{e(h.language or 'en')}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(h.title)}: session summary {e(h.date)}</title>
+<style>{_CSS.replace("FOOTER", css_string(footer))}</style>
+</head>
+<body>
+<main>
+<h1>{e(h.title)}</h1>
+<p class="meta">{e(_header(h)[0])}</p>
+<p class="disclaimer">{e(h.disclaimer)}</p>
+{route}
+<h2>What we looked at</h2>
+{chr(10).join(pages) or "<p>(Only pages that help you find your way were opened.)</p>"}
+{_grid_html(h.options, e) if h.options is not None else ""}
+<h2>Questions to ask your care team</h2>
+{f"<ul>{questions}</ul>" if questions else "<p>(No questions were ticked.)</p>"}
+<h2>Notes</h2>
+{notes or "<p>(No notes.)</p>"}
+<h2>Your care team</h2>
+<p class="fill">Your surgical team: {e(h.clinic)}.<br>{fill}</p>
+<section class="urgent" aria-labelledby="urgent-title">
+<h2 id="urgent-title">{e(h.urgent_title)}</h2>
+<p><strong>Emergency: {e(h.emergency)}.</strong><br>Your surgical team: {e(h.clinic)}.</p>
+{_md_html(_demote(h.urgent_body))}
+</section>
+<h2>Sources</h2>
+{f"<ol>{sources}</ol>" if sources else "<p>(No sources were cited.)</p>"}
+</main>
+<footer>{e(footer)}</footer>
+</body>
+</html>
+"""
+
+
+def _demote(markdown: str) -> str:
+    """Headings of a body sit under the handout's own headings."""
+    return re.sub(r"^(#{1,4}) ", r"##\1 ", markdown, flags=re.MULTILINE)
+
+
+FORMATS: dict[str, Callable[[Handout], str]] = {
+    ".html": handout_html,
+    ".htm": handout_html,
+    ".md": handout_markdown,
+    ".markdown": handout_markdown,
+}
+MIME_TYPES = {".html": "text/html", ".htm": "text/html", ".md": "text/markdown", ".markdown": "text/markdown"}
+
+
+def render(h: Handout, suffix: str) -> str:
+    """The handout in the format a file name's suffix asks for (KeyError for others)."""
+    return FORMATS[suffix.lower()](h)
