@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from hfs_guide.core.decision_loader import TOP_FIELDS as DECISION_FIELDS
+from hfs_guide.core.decision_loader import read_decision
 from hfs_guide.core.fields import Reader
 from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, control_char_problem, guide_file, read_text
 from hfs_guide.core.model import (
@@ -79,7 +81,7 @@ def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[
     if tree is None:
         return None, problems
     reader = Reader(name)
-    top = reader.mapping(tree, "the guide", ("meta", "start", "nodes"))
+    top = reader.mapping(tree, "the guide", ("meta", "start", "nodes", *DECISION_FIELDS))
     if top is None:
         return None, problems + reader.problems
     meta_map = reader.mapping(top.items.get("meta"), "meta", META_FIELDS) if "meta" in top.items else None
@@ -96,8 +98,10 @@ def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[
             built = _read_node(reader, root, node_id, node, nodes_map.key_pos[node_id], problems)
             if built is not None:
                 nodes[node_id] = built
+    decision = read_decision(reader, top)
     problems += reader.problems
-    graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root))
+    graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root),
+                  decision=decision)
     return graph, problems
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from hfs_guide.core.decision import DecisionSupport
+
+
+def _no_decision() -> "DecisionSupport":
+    from hfs_guide.core.decision import DecisionSupport  # decision.py imports this module
+
+    return DecisionSupport()
 
 
 class Kind(str, Enum):
@@ -120,6 +129,8 @@ class Graph:
     sources: Mapping[str, Source] = field(default_factory=dict)
     glossary: Mapping[str, GlossaryTerm] = field(default_factory=dict)
     root: str = ""  # the content folder, for messages
+    # My situation, what matters to me, ready to decide (core/decision.py); empty when absent.
+    decision: DecisionSupport = field(default_factory=lambda: _no_decision())
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

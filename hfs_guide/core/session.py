@@ -26,7 +26,13 @@ class Session:
     # Ticked "questions to ask", by their words: a question listed on several pages is one
     # question, ticked (or not) on all of them, and once in the handout.
     ticked: set[str] = field(default_factory=set)
-    # True when notes or ticks changed since the last export (quit and clear ask first).
+    # Decision support (core/decision.py): situation answers by question id, ratings of
+    # "what matters to me" by statement id (0 = the scale's first step), and "ready to
+    # decide" answers by question id. Kept here only; nothing is written unless exported.
+    situation: dict[str, str] = field(default_factory=dict)
+    ratings: dict[str, int] = field(default_factory=dict)
+    ready: dict[str, bool] = field(default_factory=dict)
+    # True when notes, ticks or answers changed since the last export (quit and clear ask).
     unsaved: bool = False
 
     def __post_init__(self) -> None:
@@ -161,18 +167,48 @@ class Session:
                     out.append((node, question))
         return out
 
+    def answer_situation(self, question_id: str, answer_id: str | None) -> None:
+        """Keep (or, with None, forget) an answer to a "my situation" question."""
+        if answer_id is None:
+            if self.situation.pop(question_id, None) is not None:
+                self.unsaved = True
+        elif self.situation.get(question_id) != answer_id:
+            self.situation[question_id] = answer_id
+            self.unsaved = True
+
+    def rate(self, value_id: str, rating: int | None) -> None:
+        """Keep (or, with None, forget) how much a "what matters to me" statement matters."""
+        if rating is None:
+            if self.ratings.pop(value_id, None) is not None:
+                self.unsaved = True
+        elif self.ratings.get(value_id) != rating:
+            self.ratings[value_id] = rating
+            self.unsaved = True
+
+    def answer_ready(self, question_id: str, yes: bool | None) -> None:
+        """Keep (or, with None, forget) a "ready to decide?" answer."""
+        if yes is None:
+            if self.ready.pop(question_id, None) is not None:
+                self.unsaved = True
+        elif self.ready.get(question_id) is not yes:
+            self.ready[question_id] = yes
+            self.unsaved = True
+
     def has_something_to_clear(self) -> bool:
-        """Whether clearing would forget anything: a path, ticks or notes."""
-        return len(self.history) > 1 or bool(self.notes or self.ticked)
+        """Whether clearing would forget anything: a path, ticks, notes or answers."""
+        return len(self.history) > 1 or bool(self.notes or self.ticked or self.situation or self.ratings or self.ready)
 
     def mark_exported(self) -> None:
         self.unsaved = False
 
     def clear(self) -> None:
-        """Forget everything: path, ticks and notes (a shared clinic machine)."""
+        """Forget everything: path, ticks, notes and answers (a shared clinic machine)."""
         self.history = [self.graph.start]
         self.index = 0
         self.visited = {self.graph.start}
         self.notes = ""
         self.ticked = set()
+        self.situation = {}
+        self.ratings = {}
+        self.ready = {}
         self.unsaved = False

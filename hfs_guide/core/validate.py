@@ -8,6 +8,7 @@ from pathlib import Path
 from collections import deque
 from typing import Iterable
 
+from hfs_guide.core.decision_loader import check_decision
 from hfs_guide.core.fields import did_you_mean
 from hfs_guide.core.files import line_col
 from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Location, Node
@@ -74,6 +75,7 @@ def validate_graph(graph: Graph) -> list[Problem]:
     for node in nodes.values():
         if node.id not in can_end and node.choices:
             problems.append(_at(node.where, f"node {node.id!r}: no path from here leads to an ending node"))
+    problems += check_decision(graph.decision, graph)
     return problems
 
 
