@@ -37,7 +37,7 @@ from hfs_guide.core.yamltree import Map, YamlProblem, YNode, parse
 MAX_CHOICES = 9
 NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 META_FIELDS = ("title", "language", "version", "reviewed", "review_note", "urgent", "emergency", "clinic", "disclaimer")
-NODE_FIELDS = ("kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "figures", "option")
+NODE_FIELDS = ("kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "figures", "option", "part")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 KINDS = ", ".join(k.value for k in Kind)
 
@@ -153,6 +153,7 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
         kind = Kind.INFO
     title = reader.text(node, "title", what, one_line=True)
     summary = reader.text(node, "summary", what, one_line=True)
+    part = reader.text(node, "part", what, required=False, one_line=True)  # the map's outline (core/parts.py)
     body_file = reader.text(node, "body", what, required=False, one_line=True) or f"nodes/{node_id}.md"
     body = _read_body(reader, root, body_file, node.items.get("body") or node, problems)
 
@@ -196,7 +197,7 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
     marks.update({f"glossary:{value}": loc for value, loc in glossary})
     marks["body"] = Location(reader.name, *key_pos) if "body" not in node.items else reader.at(node.items["body"])
     return Node(
-        id=node_id, kind=kind, title=title, summary=summary, body=body or "", body_file=body_file,
+        id=node_id, kind=kind, title=title, summary=summary, body=body or "", body_file=body_file, part=part,
         choices=tuple(choices), sources=tuple(v for v, _ in sources), questions=tuple(v for v, _ in questions),
         glossary=tuple(v for v, _ in glossary), figures=tuple(figures), option=option, where=where, marks=marks,
     )

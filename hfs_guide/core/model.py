@@ -107,6 +107,7 @@ class Node:
     summary: str
     body: str
     body_file: str
+    part: str = ""  # the part of the guide it belongs to, when the author names one (core/parts.py)
     choices: tuple[Choice, ...] = ()
     sources: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()

@@ -65,6 +65,7 @@ def build_schema() -> dict[str, Any]:
         "glossary": {"type": "array", "items": _ID},
         "figures": {"type": "array", "items": figure},
         "option": option,
+        "part": {**_TEXT, "description": "The part of the guide the map lists it under (default: worked out from the flow)."},
     }
     assert set(node_props) == set(NODE_FIELDS)
     return {
@@ -76,6 +77,9 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "meta": {"type": "object", "additionalProperties": False, "required": list(META_FIELDS), "properties": meta_props},
             "start": _ID,
+            "situation": {"type": "object", "description": "My situation: questions that route (docs/authoring.md)."},
+            "values": {"type": "object", "description": "What matters to me: statements rated on a scale."},
+            "ready": {"type": "object", "description": "Ready to decide: yes/no questions with what helps next."},
             "nodes": {
                 "type": "object",
                 "propertyNames": _ID,
