@@ -32,6 +32,7 @@ class Action:
 
     @property
     def binding_action(self) -> str:
+        """The Textual action string a binding calls."""
         return self.call or self.name
 
 

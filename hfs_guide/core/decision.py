@@ -27,12 +27,16 @@ DONT_KNOW_LABEL = "I don't know"
 
 @dataclass(frozen=True)
 class Answer:
+    """One answer to a situation question."""
+
     id: str
     label: str
 
 
 @dataclass(frozen=True)
 class SituationQuestion:
+    """A "my situation" question with its answers ("I don't know" is added by the guide)."""
+
     id: str
     ask: str
     answers: tuple[Answer, ...]
@@ -57,6 +61,8 @@ class Route:
 
 @dataclass(frozen=True)
 class Situation:
+    """The situation questions, the routes they open, and the page that offers them."""
+
     intro: str
     offer_on: str  # the page that offers the questions ("Where are you now?")
     questions: tuple[SituationQuestion, ...]
@@ -67,6 +73,8 @@ class Situation:
 
 @dataclass(frozen=True)
 class Value:
+    """A "what matters to me" statement and the option grid rows it touches."""
+
     id: str
     statement: str
     touches: Mapping[str, tuple[str, ...]]  # option node id -> option field names
@@ -75,6 +83,8 @@ class Value:
 
 @dataclass(frozen=True)
 class Values:
+    """The statements to rate and the scale they are rated on."""
+
     intro: str
     scale: tuple[str, ...]  # from "does not matter" to "matters a lot"
     statements: tuple[Value, ...]
@@ -83,6 +93,8 @@ class Values:
 
 @dataclass(frozen=True)
 class ReadyQuestion:
+    """A yes/no readiness question; a "no" says what could help next."""
+
     id: str
     ask: str
     if_no: str  # what to read or ask next
@@ -92,6 +104,8 @@ class ReadyQuestion:
 
 @dataclass(frozen=True)
 class Ready:
+    """The readiness questions and the source they are adapted from."""
+
     intro: str
     credit: str  # the source the questions are adapted from
     source: str  # its id in sources.yaml
@@ -101,6 +115,8 @@ class Ready:
 
 @dataclass(frozen=True)
 class DecisionSupport:
+    """What the content offers: any of situation, values and readiness."""
+
     situation: Situation | None = None
     values: Values | None = None
     ready: Ready | None = None

@@ -45,6 +45,7 @@ def _ids(reader: Reader, items: list[YNode], what: str, read: Callable[[Map, str
 
 
 def read_situation(reader: Reader, tree: YNode) -> Situation | None:
+    """`situation:` as read, or None when it is not a mapping (reported)."""
     top = reader.mapping(tree, "situation", SITUATION_FIELDS)
     if top is None:
         return None
@@ -91,6 +92,7 @@ def read_situation(reader: Reader, tree: YNode) -> Situation | None:
 
 
 def read_values(reader: Reader, tree: YNode) -> Values | None:
+    """`values:` as read, or None when it is not a mapping (reported)."""
     top = reader.mapping(tree, "values", VALUES_FIELDS)
     if top is None:
         return None
@@ -117,6 +119,7 @@ def read_values(reader: Reader, tree: YNode) -> Values | None:
 
 
 def read_ready(reader: Reader, tree: YNode) -> Ready | None:
+    """`ready:` as read, or None when it is not a mapping (reported)."""
     top = reader.mapping(tree, "ready", READY_FIELDS)
     if top is None:
         return None

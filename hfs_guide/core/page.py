@@ -67,6 +67,8 @@ class Figures:
 
 @dataclass(frozen=True)
 class Question:
+    """A question to ask, its place on the page, and whether the person ticked it."""
+
     index: int
     text: str
     ticked: bool
@@ -81,6 +83,8 @@ class Questions:
 
 @dataclass(frozen=True)
 class Citation:
+    """A source as a reader sees it."""
+
     id: str
     text: str
     url: str = ""

@@ -21,6 +21,8 @@ START, OPTIONS, URGENT = "Start", "Options", "Urgent care"
 
 @dataclass(frozen=True)
 class Part:
+    """A part of the guide and its pages, in content order."""
+
     title: str
     node_ids: tuple[str, ...]
 

@@ -18,6 +18,10 @@ class UnknownNodeError(KeyError):
 
 @dataclass
 class Session:
+    """One person's walk through one guide: where they are, where they have been, and what
+    they keep (notes, ticked questions, decision-support answers). Created by the caller and
+    handed to a front end; nothing in it is ever written anywhere unless exported."""
+
     graph: Graph
     history: list[str] = field(default_factory=list)
     index: int = 0
@@ -44,22 +48,27 @@ class Session:
     # -- where we are -------------------------------------------------------------
     @property
     def current_id(self) -> str:
+        """The id of the page shown now."""
         return self.history[self.index]
 
     @property
     def current(self) -> Node:
+        """The page shown now."""
         return self.graph.nodes[self.current_id]
 
     @property
     def can_back(self) -> bool:
+        """Whether there is a step to go back to."""
         return self.index > 0
 
     @property
     def can_forward(self) -> bool:
+        """Whether a step gone back over can be taken again."""
         return self.index < len(self.history) - 1
 
     @property
     def at_start(self) -> bool:
+        """Whether the page shown is the start page."""
         return self.current_id == self.graph.start
 
     def route(self) -> tuple[str, ...]:
@@ -83,6 +92,7 @@ class Session:
         return tuple(route)
 
     def breadcrumb(self) -> tuple[Node, ...]:
+        """The route as pages (see `route`)."""
         return tuple(self.graph.nodes[node_id] for node_id in self.route())
 
     @property
@@ -110,24 +120,29 @@ class Session:
         return self.go(choices[number - 1].target)
 
     def back(self) -> Node:
+        """One step back (nothing happens at the first step); returns the page shown."""
         if self.can_back:
             self.index -= 1
         return self.current
 
     def forward(self) -> Node:
+        """One step forward again after going back; returns the page shown."""
         if self.can_forward:
             self.index += 1
             self.visited.add(self.current_id)
         return self.current
 
     def home(self) -> Node:
+        """Go to the start page (pushed onto history, so back returns here)."""
         return self.go(self.graph.start)
 
     def urgent(self) -> Node:
+        """Go to the urgent-care page (pushed onto history)."""
         return self.go(self.graph.meta.urgent)
 
     # -- what the user keeps -----------------------------------------------------------
     def set_notes(self, text: str) -> None:
+        """Keep these notes (a change marks the session unsaved)."""
         if text != self.notes:
             self.notes = text
             self.unsaved = True
@@ -199,6 +214,7 @@ class Session:
         return len(self.history) > 1 or bool(self.notes or self.ticked or self.situation or self.ratings or self.ready)
 
     def mark_exported(self) -> None:
+        """Everything kept so far is in an exported handout: quitting need not ask."""
         self.unsaved = False
 
     def clear(self) -> None:
