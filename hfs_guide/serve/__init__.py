@@ -14,6 +14,7 @@ mistakes (argparse's, and --host 0.0.0.0 without --public-url).
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -29,8 +30,8 @@ EXIT_CANNOT_START, EXIT_USAGE = 1, 2
 def app_command(content: Path, theme: str | None) -> str:
     """The command textual-serve runs through a shell for each browser session: quoted, and
     `exec`, so the shell becomes the app: one process per session, and the signals that end
-    a session reach the app itself."""
-    parts = [sys.executable, "-m", "hfs_guide", "--content", str(content.resolve())]
+    a session reach the app itself. The app ends with this server (child.py)."""
+    parts = [sys.executable, "-m", "hfs_guide.serve.child", str(os.getpid()), "--content", str(content.resolve())]
     if theme:
         parts += ["--theme", theme]
     return "exec " + shlex.join(parts)

@@ -94,3 +94,27 @@ def page_status(server: Served) -> int:
             return page.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def test_a_killed_server_leaves_no_session_behind() -> None:
+    """SIGKILL (or the out-of-memory killer) closes no socket and asks nothing to quit: the
+    session's process must still end, not idle for ever with the notes typed into it."""
+    apps: list[int] = []
+
+    async def open_session(server: Served) -> None:
+        async with aiohttp.ClientSession() as client:
+            async with connect(client, server) as ws:
+                assert FIRST_SCREEN in await read_until(ws, FIRST_SCREEN)
+                apps.extend(app_processes(server.proc.pid))
+                server.proc.kill()
+                server.proc.wait()
+
+    with serving() as server:
+        try:
+            asyncio.run(open_session(server))
+            assert apps
+            assert wait_until(lambda: not any(alive(pid) for pid in apps), timeout=20), "the app outlived its server"
+        finally:
+            for pid in apps:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
