@@ -65,14 +65,6 @@ def run_serve(
     except ImportError:
         print("hfs-guide: serving in a browser needs textual-serve: pip install 'hfs-guide[serve]'", file=sys.stderr)
         return EXIT_CANNOT_START
-    if not is_loopback(host):
-        print(
-            f"WARNING: listening on {host or '0.0.0.0'}, not only on this computer. The guide has no password:\n"
-            "anyone who can reach this address can use it and read what is typed into it.\n"
-            "Put a reverse proxy with a password in front (docs/deploy.md), use this only on a\n"
-            "network you trust, and stop it (Ctrl+C) when you are done.",
-            file=sys.stderr,
-        )
     logging.basicConfig(level=logging.INFO, format="hfs-guide serve: %(message)s", stream=sys.stderr)
     server = GuardedServer(
         app_command(content, theme), host=host, port=port, title=title, public_url=public_url,
@@ -80,6 +72,15 @@ def run_serve(
     )
 
     def say_where() -> None:
+        """Once the address is ours (never before: it could be another program's)."""
+        if not is_loopback(host):
+            print(
+                f"WARNING: listening on {host or '0.0.0.0'}, not only on this computer. The guide has no password:\n"
+                "anyone who can reach this address can use it and read what is typed into it.\n"
+                "Put a reverse proxy with a password in front (docs/deploy.md), use this only on a\n"
+                "network you trust, and stop it (Ctrl+C) when you are done.",
+                file=sys.stderr,
+            )
         print(f"Open {public_url} in your web browser. Press Ctrl+C to stop.", flush=True)
 
     return asyncio.run(server.listen(say_where))
