@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import json
 import logging
 import signal
 import socket
 import sys
-from typing import Any
+from typing import Any, Callable
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import WSMsgType, web
+from aiohttp import web
 from textual_serve.server import Server, to_int
 
-from hfs_guide.serve.options import DEFAULT_SIZE, allowed_origins, origin, url_host, whole_number
+from hfs_guide.serve.messages import relay
+from hfs_guide.serve.options import DEFAULT_SIZE, allowed_origins, origin, url_host
 from hfs_guide.serve.session import QUIT_GRACE, TERM_GRACE, GuardedAppService
 
 log = logging.getLogger("hfs_guide.serve")
@@ -144,7 +144,7 @@ class GuardedServer(Server):
                 process.kill()
 
     # -- listening -------------------------------------------------------------------------
-    async def listen(self, on_bound: Any) -> int:
+    async def listen(self, on_bound: Callable[[], None]) -> int:
         """Bind, call on_bound(), serve until SIGINT/SIGTERM/SIGHUP; the exit status."""
         runner = web.AppRunner(self.make_app(), handle_signals=False, access_log=None, shutdown_timeout=QUIT_GRACE + TERM_GRACE + 5)
         await runner.setup()
@@ -165,36 +165,6 @@ class GuardedServer(Server):
             await runner.cleanup()
             self.kill_leftovers()
         return EXIT_OK
-
-
-async def relay(websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
-    """Pass the browser's messages to the app; anything malformed is ignored, not fatal.
-
-    (textual-serve's own loop asserts on the message shape and logs a traceback for any
-    stray message; ours ignores it.)
-    """
-    async for message in websocket:
-        if message.type != WSMsgType.TEXT:
-            continue
-        try:
-            envelope = json.loads(message.data)
-        except ValueError:
-            continue
-        if not isinstance(envelope, list) or not envelope:
-            continue
-        kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
-        if kind == "stdin" and isinstance(data, str):
-            await service.send_bytes(data.encode("utf-8", "replace"))
-        elif kind == "resize" and isinstance(data, dict):
-            width, height = whole_number(data.get("width")), whole_number(data.get("height"))
-            if width is not None and height is not None:
-                await service.set_terminal_size(width, height)
-        elif kind == "ping":
-            await websocket.send_json(["pong", data])
-        elif kind == "blur":
-            await service.blur()
-        elif kind == "focus":
-            await service.focus()
 
 
 def bind_problem(error: OSError, host: str, port: int) -> str:

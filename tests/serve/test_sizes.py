@@ -45,7 +45,7 @@ def test_malformed_messages_are_ignored_and_the_session_goes_on(served: Served) 
             async with client.ws_connect(served.ws_url, headers={"Origin": served.url}) as ws:
                 assert FIRST_SCREEN in await read_until(ws, FIRST_SCREEN)
                 for garbage in ("not json", '{"a": 1}', "[]", '["resize", {"width": "wide", "height": true}]',
-                                '["resize", [1, 2]]', '["stdin", 42]', '["stdin", "\\ud800"]'):
+                                '["resize", [1, 2]]', '["stdin", 42]', '["stdin", "\\ud800"]', "[" * 100_000):
                     await ws.send_str(garbage)
                 await ws.send_json(["ping", "still there?"])
                 while True:
