@@ -39,6 +39,8 @@ class GuideApp(App[None]):
         *GLOBAL_BINDINGS,
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # As in every terminal program; it used to clear the session, which lost notes.
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False, priority=True),
         # Named here, so Textual adds no Ctrl+P binding of its own.
         Binding("ctrl+p", "command_palette", "Search", show=False, priority=True),
     ]
@@ -102,8 +104,12 @@ class GuideApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small, only quitting works."""
         if isinstance(self.screen, TooSmallScreen):
-            return action == "quit"
+            return action in ("quit", "redraw")
         return True
+
+    def action_redraw(self) -> None:
+        """Paint every cell of the screen again (another program wrote over it)."""
+        self.refresh(repaint=True, layout=True)
 
     def action_help(self) -> None:
         """Show the keys, the emergency text and the reviewed date (or close them again)."""

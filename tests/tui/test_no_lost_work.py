@@ -44,3 +44,13 @@ async def test_enter_alone_never_destroys(app: GuideApp, tmp_path: Path, opening
         assert app.is_running and not isinstance(app.screen, ConfirmScreen)
         assert app.guide.session.notes == "ask about the scan"
         assert (tmp_path / "taken.html").read_text() == "the first patient's handout\n"
+
+
+
+async def test_ctrl_l_never_clears_the_session(app: GuideApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        app.guide.keep_notes("ask about the scan")
+        await pilot.press("ctrl+l")
+        assert app.screen is app.guide  # no question, nothing cleared
+        assert app.guide.session.notes == "ask about the scan" and app.guide.session.current_id == "a2"
