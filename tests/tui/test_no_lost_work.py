@@ -3,11 +3,13 @@ export names never collide, and no file name crashes the export dialog."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.screens.confirm import ConfirmScreen
@@ -54,3 +56,97 @@ async def test_ctrl_l_never_clears_the_session(app: GuideApp) -> None:
         await pilot.press("ctrl+l")
         assert app.screen is app.guide  # no question, nothing cleared
         assert app.guide.session.notes == "ask about the scan" and app.guide.session.current_id == "a2"
+
+
+def problem(app: GuideApp) -> str:
+    return str(app.screen.query_one("#export-problem", Static).render())
+
+
+async def test_a_second_export_is_offered_a_new_name(app: GuideApp, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        app.guide.keep_notes("first patient")
+        await pilot.press("e", "enter")  # the offered name, as a busy clinic would
+        [first] = list(tmp_path.iterdir())
+        await pilot.press("x")  # the session was exported: clearing does not ask
+        app.guide.keep_notes("second patient")
+        await pilot.press("e")
+        offered = Path(app.screen.query_one(Input).value)
+        assert offered.parent == tmp_path and offered != first and offered.suffix == ".html"
+        await pilot.press("enter")
+        assert app.screen is app.guide
+        assert "first patient" in first.read_text() and "second patient" in offered.read_text()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["x" * 300 + ".html", "a/" * 2100 + "b.html", "é" * 130 + ".md"],
+    ids=["name-over-255-bytes", "path-over-4096-bytes", "multibyte-name-over-255-bytes"],
+)
+async def test_a_name_over_the_system_limit_is_a_message(app: GuideApp, tmp_path: Path, typed: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        app.guide.keep_notes("keep me")
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(tmp_path / typed)
+        await pilot.press("enter")
+        assert app.is_running and isinstance(app.screen, ExportScreen)
+        assert "too long" in problem(app)
+        await pilot.press("escape")
+        assert app.guide.session.notes == "keep me" and list(tmp_path.iterdir()) == []
+
+
+async def test_a_folder_that_may_not_be_searched_is_a_message(app: GuideApp, tmp_path: Path, monkeypatch: Any) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root searches any folder: refuse as the kernel would for a user
+        real_stat = os.stat
+
+        def stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if os.fsdecode(path).startswith(str(locked) + os.sep):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))
+            return real_stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "stat", stat)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            app.guide.keep_notes("keep me")
+            await pilot.press("e")
+            app.screen.query_one(Input).value = str(locked / "inner" / "summary.html")
+            await pilot.press("enter")
+            assert app.is_running and isinstance(app.screen, ExportScreen)
+            assert "may not" in problem(app)
+            await pilot.press("escape")
+            assert app.guide.session.notes == "keep me"
+    finally:
+        locked.chmod(0o700)
+
+
+async def test_in_a_browser_only_a_file_name_is_asked_and_the_server_disk_is_never_probed(
+    graph: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    home = tmp_path / "server-home"
+    (home / "patients").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setattr(GuideApp, "is_web", property(lambda self: True))
+    looked_at: list[str] = []
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        looked_at.append(os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path))
+        return real_stat(path, *args, **kwargs)
+
+    app = GuideApp(graph, export_dir=home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert "/" not in app.screen.query_one(Input).value  # a name, not a server path
+        monkeypatch.setattr(os, "stat", stat)
+        answers = []
+        for typed in ["~/patients", "~/nothing-here", str(home / "patients"), str(home / "none"), "~", "../x.html"]:
+            app.screen.query_one(Input).value = typed
+            await pilot.press("enter")
+            assert isinstance(app.screen, ExportScreen)
+            answers.append(problem(app))
+        monkeypatch.setattr(os, "stat", real_stat)
+        assert len(set(answers)) == 1 and "only a file name" in answers[0]
+        assert str(home) not in answers[0] and "is a folder" not in answers[0] and "does not exist" not in answers[0]
+        assert not [path for path in looked_at if "patients" in path or "none" in path or "nothing" in path]
