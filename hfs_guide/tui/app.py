@@ -85,7 +85,7 @@ class GuideApp(App[None]):
         """Cover everything with a calm notice while the terminal is too small; lift it after."""
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small(size.width, size.height) and not showing:
-            self.push_screen(TooSmallScreen())
+            self.push_screen(TooSmallScreen(self.graph.meta))
         elif showing and not too_small(size.width, size.height):
             self.pop_screen()
 

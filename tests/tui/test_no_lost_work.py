@@ -4,7 +4,9 @@ export names never collide, and no file name crashes the export dialog."""
 from __future__ import annotations
 
 import errno
+import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +152,24 @@ async def test_in_a_browser_only_a_file_name_is_asked_and_the_server_disk_is_nev
         assert len(set(answers)) == 1 and "only a file name" in answers[0]
         assert str(home) not in answers[0] and "is a folder" not in answers[0] and "does not exist" not in answers[0]
         assert not [path for path in looked_at if "patients" in path or "none" in path or "nothing" in path]
+
+
+def screen_text(app: GuideApp) -> str:
+    """The words on the terminal, as a person reads them (the SVG screenshot's text)."""
+    svg = app.export_screenshot()
+    cells = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape(" ".join(cells)).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("size", [(39, 11), (30, 8), (20, 6)], ids=["39x11", "30x8", "20x6"])
+@pytest.mark.parametrize("key", ["u", "exclamation_mark"])
+async def test_the_too_small_notice_answers_urgent_help_with_the_contacts(app: GuideApp, size: tuple[int, int], key: str) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert "000" not in screen_text(app)
+        await pilot.press(key)
+        words = screen_text(app)
+        assert "000" in words and "Emergency" in words  # the emergency number from the content
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert app.screen is app.guide
