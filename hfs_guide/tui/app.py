@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from hfs_guide.core.model import Graph
 from hfs_guide.tui.keys import GLOBAL_BINDINGS
+from hfs_guide.tui.palette import GuidePalette
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.glossary import GlossaryScreen
 from hfs_guide.tui.screens.guide import GuideScreen
@@ -134,9 +135,9 @@ class GuideApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the palette over the guide screen: search pages, switch theme, get help."""
-        if not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):
             self._close_layers()
-            super().action_command_palette()
+            self.push_screen(GuidePalette(id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Quit; ask first if notes or ticked questions were not exported."""

@@ -3,6 +3,7 @@ export names never collide, and no file name crashes the export dialog."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import html
 import os
@@ -11,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandList, CommandPalette, DiscoveryHit
 from textual.widgets import Button, Input, Static
 
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.export import ExportScreen
+from hfs_guide.tui.search import NodeSearch
 from tests.tui.conftest import SIZE
 
 
@@ -172,4 +175,30 @@ async def test_the_too_small_notice_answers_urgent_help_with_the_contacts(app: G
         assert "000" in words and "Emergency" in words  # the emergency number from the content
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
+        assert app.screen is app.guide
+
+
+async def test_page_keys_in_the_palette_before_its_list_is_shown_do_not_crash(app: GuideApp, monkeypatch: Any) -> None:
+    """Textual 8.2.8 fills the palette's list in batches and lays it out only when the search
+    ends; Page Up/Down in between (a slow search on a big guide) raised KeyError: 0."""
+    listed, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_discover(self: NodeSearch) -> Any:
+        for title in ("First page", "Second page"):
+            yield DiscoveryHit(title, lambda: None, title)
+            await asyncio.sleep(0.3)  # over Textual's batch time: the list is filled once before the end
+        listed.set()
+        await release.wait()
+
+    monkeypatch.setattr(NodeSearch, "discover", slow_discover)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await asyncio.wait_for(listed.wait(), timeout=20)
+        await pilot.press("pagedown", "pageup", "pagedown")
+        assert app.is_running and CommandPalette.is_open(app)
+        release.set()
+        await pilot.pause(0.3)
+        await pilot.press("pagedown")  # once the list is shown, the keys page as before
+        assert (app.screen.query_one(CommandList).highlighted or 0) > 0
+        await pilot.press("escape")
         assert app.screen is app.guide
