@@ -13,8 +13,9 @@ Why this module exists (Textual 8.2.8, Linux and macOS):
   run. Here a failed write or the end of the terminal's input counts as a hang-up: the output
   is dropped from then on (so nothing blocks) and the process gets SIGHUP.
 - `end_on_signals` handles SIGTERM and SIGHUP outside the event loop: it asks the app to exit
-  (which restores the terminal) and, should the app still be running a few seconds later,
-  restores what it can and ends the process with 128 + the signal.
+  (which restores the terminal) and, should the process still be running a few seconds
+  later (a stuck loop, or anything after it that blocks), restores what it can and ends the
+  process with 128 + the signal: the signal asked for the process to end, not only the app.
 
 The input loop needs Textual's private escape-sequence parser (`textual._xterm_parser`): there
 is no public one, and it stays the same parser Textual uses. The writer's file (`_file`) is
