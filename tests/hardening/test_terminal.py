@@ -14,6 +14,7 @@ import sys
 import termios
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -84,7 +85,7 @@ class Terminal:
 
 
 @pytest.fixture
-def started() -> Terminal:
+def started() -> Iterator[Terminal]:
     term = Terminal()
     assert term.read(HANG, b"Still twitching"), term.output[-500:]
     yield term

@@ -1,5 +1,7 @@
 """Nobody loses their notes or their handout: safe answers by default, Ctrl+L only redraws,
-export names never collide, and no file name crashes the export dialog."""
+export names never collide, no file name crashes the export dialog, a browser user learns
+nothing about the server's files, urgent help answers on the too-small notice, and the
+palette's page keys never crash it."""
 
 from __future__ import annotations
 
@@ -51,7 +53,6 @@ async def test_enter_alone_never_destroys(app: GuideApp, tmp_path: Path, opening
         assert app.is_running and not isinstance(app.screen, ConfirmScreen)
         assert app.guide.session.notes == "ask about the scan"
         assert (tmp_path / "taken.html").read_text() == "the first patient's handout\n"
-
 
 
 async def test_ctrl_l_never_clears_the_session(app: GuideApp) -> None:
