@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import Command, CommandList
+from textual.command import Command, CommandList, CommandPalette
 
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.screens.confirm import ConfirmScreen
@@ -133,7 +133,7 @@ async def test_glossary_opens_and_escape_closes_it(app: GuideApp) -> None:
 async def test_search_opens_the_palette_and_jumps(app: GuideApp, key: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(key)
-        assert app.screen.is_modal and type(app.screen).__name__ == "CommandPalette"
+        assert app.screen.is_modal and CommandPalette.is_open(app)
         await pilot.press(*"deep page")
         await until(pilot, lambda: palette_offers(app, "Path A, second step"), "the search result")
         await pilot.press("enter")
