@@ -16,6 +16,7 @@ from hfs_guide.core.files import guide_file
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Graph, Kind
 from hfs_guide.core.problems import ContentError
+from hfs_guide.serve import options as serve_options
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the guide in a web browser (this computer only by default)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--public-url", type=serve_options.public_url, metavar="URL", help="the address browsers use (behind a reverse proxy, or with --host 0.0.0.0); pages from it may open sessions")
+    serve.add_argument("--max-sessions", type=serve_options.session_limit, default=serve_options.DEFAULT_MAX_SESSIONS, metavar="N", help=f"at most N browser sessions at once, one app process each (default {serve_options.DEFAULT_MAX_SESSIONS})")
     return parser
 
 
@@ -64,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             graph = load_or_report(parser, args.content)
             if graph is None:
                 return EXIT_CONTENT
-            return run_serve(graph.meta.title, guide_file(args.content).parent, args.host, args.port, args.theme)
+            return run_serve(
+                graph.meta.title, guide_file(args.content).parent, args.host, args.port, args.theme,
+                public_url=args.public_url, max_sessions=args.max_sessions,
+            )
         if args.command in ("handout", "graph"):
             from hfs_guide import export_commands
 

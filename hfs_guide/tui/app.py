@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable
 
+from rich.console import RenderableType
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 
 from hfs_guide.core.model import Graph
 from hfs_guide.tui.keys import GLOBAL_BINDINGS
+from hfs_guide.tui.palette import GuidePalette
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.glossary import GlossaryScreen
 from hfs_guide.tui.screens.guide import GuideScreen
@@ -25,10 +27,7 @@ from hfs_guide.tui.screens.tools import HANDOUT_DELIVERY, HoldsWork
 from hfs_guide.tui.screens.too_small import TooSmallScreen, too_small
 from hfs_guide.tui.themes import THEMES
 
-EXIT_OK, EXIT_USAGE = 0, 2
-# Signals that end the app through Textual, so the terminal is restored: SIGTERM (kill, a
-# session manager) and SIGHUP (the terminal window closed). Exit status 128 + the signal.
-ENDING_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
+EXIT_OK, EXIT_CRASH, EXIT_USAGE = 0, 1, 2
 
 
 class GuideApp(App[None]):
@@ -39,13 +38,13 @@ class GuideApp(App[None]):
         *GLOBAL_BINDINGS,
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # As in every terminal program; it used to clear the session, which lost notes.
+        Binding("ctrl+l", "redraw", "Redraw the screen", show=False, priority=True),
         # Named here, so Textual adds no Ctrl+P binding of its own.
         Binding("ctrl+p", "command_palette", "Search", show=False, priority=True),
     ]
 
-    def __init__(
-        self, graph: Graph, *, theme: str | None = None, handle_sigterm: bool = False, export_dir: Path | None = None
-    ) -> None:
+    def __init__(self, graph: Graph, *, theme: str | None = None, export_dir: Path | None = None) -> None:
         super().__init__()
         self.graph = graph
         self.title = graph.meta.title
@@ -53,28 +52,29 @@ class GuideApp(App[None]):
             self.register_theme(extra)
         if theme is not None:
             self.theme = theme  # an unknown name raises InvalidThemeError; run_tui checks first
-        self._handle_sigterm = handle_sigterm
+        self.crashed = False
         # Where the handout is offered by default (tests pass their own folder).
         self.guide = GuideScreen(graph, export_dir if export_dir is not None else Path.home())
 
     def get_default_screen(self) -> Screen:
         return self.guide
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS ours, safe against odd input and hang-ups."""
+        default = super().get_driver_class()
+        if sys.platform == "win32":
+            return default
+        from hfs_guide.tui.terminal import driver_for
+
+        return driver_for(default)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual's exit after an error in its input thread, remembered for the exit status."""
+        self.crashed = True
+        super().panic(*renderables)
+
     def on_mount(self) -> None:
         self._fit(self.size)
-        if self._handle_sigterm:
-            try:
-                # Textual installs no handlers for these: exit through Textual so the terminal is restored.
-                for number in ENDING_SIGNALS:
-                    asyncio.get_running_loop().add_signal_handler(number, self.exit, None, 128 + number)
-            except (NotImplementedError, RuntimeError) as exc:  # Windows event loops have no signal handlers
-                self.log.warning(f"no signal handlers: {exc!r}")
-                self._handle_sigterm = False
-
-    def on_unmount(self) -> None:
-        if self._handle_sigterm:
-            for number in ENDING_SIGNALS:
-                asyncio.get_running_loop().remove_signal_handler(number)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
@@ -83,7 +83,7 @@ class GuideApp(App[None]):
         """Cover everything with a calm notice while the terminal is too small; lift it after."""
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small(size.width, size.height) and not showing:
-            self.push_screen(TooSmallScreen())
+            self.push_screen(TooSmallScreen(self.graph.meta))
         elif showing and not too_small(size.width, size.height):
             self.pop_screen()
 
@@ -102,8 +102,12 @@ class GuideApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small, only quitting works."""
         if isinstance(self.screen, TooSmallScreen):
-            return action == "quit"
+            return action in ("quit", "redraw")
         return True
+
+    def action_redraw(self) -> None:
+        """Paint every cell of the screen again (another program wrote over it)."""
+        self.refresh(repaint=True, layout=True)
 
     def action_help(self) -> None:
         """Show the keys, the emergency text and the reviewed date (or close them again)."""
@@ -128,9 +132,9 @@ class GuideApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the palette over the guide screen: search pages, switch theme, get help."""
-        if not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):
             self._close_layers()
-            super().action_command_palette()
+            self.push_screen(GuidePalette(id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Quit; ask first if notes or ticked questions were not exported."""
@@ -167,13 +171,22 @@ class GuideApp(App[None]):
 
 
 def run_tui(graph: Graph, theme: str | None = None) -> int:
-    """Run the app; 0 after a normal quit, 2 for an unknown theme (before the screen is taken)."""
-    app = GuideApp(graph, handle_sigterm=True)
+    """Run the app; 0 after a normal quit, 2 for an unknown theme (before the screen is taken),
+    128 + the signal after SIGTERM or SIGHUP (or a terminal that went away), 1 after any
+    unexpected error (Textual restores the terminal first)."""
+    app = GuideApp(graph)
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))
             print(f"hfs-guide: error: unknown theme {theme!r}; the themes are: {names}", file=sys.stderr)
             return EXIT_USAGE
         app.theme = theme
-    app.run()
-    return app.return_code or EXIT_OK
+    if sys.platform == "win32":
+        ending = nullcontext()
+    else:
+        from hfs_guide.tui.terminal import end_on_signals
+
+        ending = end_on_signals(app)
+    with ending:
+        app.run()
+    return app.return_code or (EXIT_CRASH if app.crashed else EXIT_OK)

@@ -28,9 +28,59 @@ class NameProblem(ValueError):
     """The typed name cannot be used; the message says why, in plain words."""
 
 
-def default_name(today: dt.date | None = None) -> str:
-    """hfs-guide-summary-YYYY-MM-DD.html"""
-    return f"hfs-guide-summary-{(today or dt.date.today()).isoformat()}.html"
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+ONLY_A_NAME = "Type only a file name, such as {example}: your browser decides where it is saved."
+
+
+def default_name(now: dt.datetime | None = None, taken: Callable[[str], bool] | None = None) -> str:
+    """hfs-guide-summary-YYYY-MM-DD-HHMM.html, or ...-HHMM-2.html and on while `taken` says
+    a name is in use: the next patient's handout never lands on the last one's name."""
+    stem = f"hfs-guide-summary-{(now or dt.datetime.now()).strftime('%Y-%m-%d-%H%M')}"
+    name = f"{stem}.html"
+    for counter in range(2, 1000):
+        if taken is None or not taken(name):
+            break
+        name = f"{stem}-{counter}.html"
+    return name
+
+
+def free_in(folder: Path) -> Callable[[str], bool]:
+    """`taken` for `default_name`: whether a name is in use in `folder` (unknown counts as free:
+    the replace question still guards the save)."""
+
+    def taken(name: str) -> bool:
+        try:
+            return os.path.lexists(folder / name)
+        except (OSError, ValueError):
+            return False
+
+    return taken
+
+
+def _refuse_odd_characters(typed: str) -> None:
+    if any(ord(char) < 32 or ord(char) == 127 for char in typed):
+        raise NameProblem("The name has a control character in it. Type it again with letters, digits and dashes.")
+
+
+def _check_suffix(name: str) -> None:
+    if Path(name).suffix.lower() not in FORMATS:
+        raise NameProblem("The name must end in .html (a page to print) or .md (plain text).")
+
+
+def download_name(typed: str) -> Path:
+    """The file name a browser download gets. Only a name: the server's disk is never looked at,
+    so no answer tells a browser user which folders or files the server has."""
+    name = typed.strip()
+    example = default_name()
+    if not name:
+        raise NameProblem("Type a file name, such as " + example)
+    _refuse_odd_characters(name)
+    if "/" in name or "\\" in name or name.startswith("~") or name.strip(".") == "":
+        raise NameProblem(ONLY_A_NAME.format(example=example))
+    if len(name.encode("utf-8", "surrogatepass")) > NAME_MAX:
+        raise NameProblem("That name is too long. Choose a shorter one.")
+    _check_suffix(name)
+    return Path(name)
 
 
 def target_path(typed: str, folder: Path) -> Path:
@@ -38,18 +88,30 @@ def target_path(typed: str, folder: Path) -> Path:
     typed = typed.strip()
     if not typed:
         raise NameProblem("Type a file name, such as " + default_name())
+    _refuse_odd_characters(typed)
     path = Path(os.path.expanduser(typed))
     if not path.is_absolute():
         path = folder / path
     if path.suffix.lower() not in FORMATS:
-        if path.is_dir():
+        if _is_folder(path):
             raise NameProblem(f"{path} is a folder. Add a file name, such as {path / default_name()}")
-        raise NameProblem("The name must end in .html (a page to print) or .md (plain text).")
+        _check_suffix(path.name)
     return path
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False when it cannot be known (too long, not searchable)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def check_place(path: Path) -> None:
-    """Problems that need no writing to find: a missing folder, a folder given as the file."""
+    """Problems that need no writing to find: a missing folder, a folder given as the file.
+    An OSError (a name too long, a folder that may not be searched) goes to the caller."""
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        raise NameProblem("That name is too long. Choose a shorter one.")
     if path.is_dir():
         raise NameProblem(f"{path} is a folder. Add a file name ending in .html or .md.")
     if not path.parent.is_dir():
@@ -57,16 +119,20 @@ def check_place(path: Path) -> None:
 
 
 def write_problem(error: OSError, path: Path) -> str:
-    """What went wrong when writing `path`, and what to do about it."""
+    """What went wrong when looking at or writing `path`, and what to do about it."""
     code = error.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Cannot save in {path.parent}: it is read-only or you may not write there. Choose another place."
     if code in (errno.ENOSPC, errno.EDQUOT):
         return f"The disk is full: {path.name} was not saved. Free some space, or choose another place."
-    if code == errno.ENOENT and not path.parent.is_dir():
+    if code == errno.ENOENT and not _is_folder(path.parent):
         return f"The folder {path.parent} does not exist. Create it first, or choose another place."
     if code == errno.ENAMETOOLONG:
         return "That name is too long. Choose a shorter one."
+    if code == errno.ENOTDIR:
+        return f"Part of {path.parent} is a file, not a folder. Choose another place."
+    if code == errno.ELOOP:
+        return f"{path.parent} leads round in a circle of links. Choose another place."
     reason = error.strerror or str(error)
     return f"Could not save {path.name}: {reason}. Nothing was saved."
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-LOCATED = re.compile(r"^.+:\d+:\d+: .+$|^[^:]+: .+$")
+# A problem line: FILE:LINE:COL: message (positions from 1), or FILE: message for a whole file.
+LOCATED = re.compile(r"(?P<file>\S[^:]*\.(?:yaml|md)):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<message>\S.*)")
+WHOLE_FILE = re.compile(r"(?P<file>\S[^:]*\.(?:yaml|md)): (?P<message>\S.*)")
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -59,16 +61,28 @@ def test_shipped_content_is_found_from_any_folder_and_is_valid(tmp_path: Path) -
     assert "OK: " in result.stdout
 
 
-@pytest.mark.parametrize(
-    "content",
-    ["a: &a [1]\nb: *a\n", "[" * 100_000, "\x00\x01", "meta: !!python/name:os.system\n", "nodes: {x: {kind: option}}\n"],
-)
-def test_hostile_guides_never_show_a_traceback(tmp_path: Path, content: str) -> None:
-    (tmp_path / "guide.yaml").write_text(content, encoding="utf-8")
+HOSTILE = {
+    "alias": "a: &a [1]\nb: *a\n",
+    "deep-nesting": "[" * 100_000,
+    "control-characters": "\x00\x01",
+    "python-tag": "meta: !!python/name:os.system\n",
+    "bare-option-node": "nodes: {x: {kind: option}}\n",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_guides_give_located_problems_never_a_traceback(tmp_path: Path, name: str) -> None:
+    (tmp_path / "guide.yaml").write_text(HOSTILE[name], encoding="utf-8")
     result = run("check", str(tmp_path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert all(LOCATED.match(line) for line in result.stderr.splitlines())
+    *problems, summary = result.stderr.splitlines()
+    assert problems and re.search(rf"\b{len(problems)} problems?\b", summary), result.stderr
+    for line in problems:
+        found = LOCATED.fullmatch(line) or WHOLE_FILE.fullmatch(line)
+        assert found and Path(found["file"]).is_relative_to(tmp_path), line
+    # guide.yaml's own problem says where in it, so an author can go straight there
+    assert any(LOCATED.fullmatch(line) and line.startswith(f"{tmp_path / 'guide.yaml'}:") for line in problems), problems
 
 
 @pytest.mark.parametrize("mode", [[], ["--plain"]], ids=["tui", "plain"])

@@ -1,4 +1,8 @@
-"""The shipped guide: valid, complete, sourced and readable. These fail when content breaks."""
+"""The shipped guide: complete, sourced and readable. These fail when content breaks.
+
+Loading already refuses what `check` refuses (dead ends, unknown links, sources and glossary
+terms, empty option fields); these tests hold the content to what loading does not check.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,7 @@ import pytest
 import textstat
 
 from hfs_guide.core.loader import load_graph
-from hfs_guide.core.model import OPTION_FIELD_NAMES, Kind, Node
-from hfs_guide.core.validate import NODE_LINK
+from hfs_guide.core.model import Kind, Node
 
 GRAPH = load_graph()  # the shipped content; a ContentError here fails collection loudly
 NODES = list(GRAPH.nodes.values())
@@ -44,13 +47,8 @@ def test_the_flow_has_what_the_guide_promises() -> None:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", GRAPH.meta.reviewed) and GRAPH.meta.review_note
 
 
-def test_every_non_ending_node_has_choices() -> None:
-    assert [n.id for n in NODES if n.kind is not Kind.ENDING and not n.choices] == []
-
-
 @pytest.mark.parametrize("node", [n for n in NODES if n.kind is Kind.OPTION], ids=lambda n: n.id)
-def test_option_nodes_fill_every_field_and_source_their_figures(node: Node) -> None:
-    assert [f for f in OPTION_FIELD_NAMES if not node.option.get(f, "").strip()] == []
+def test_option_nodes_give_a_figure_or_say_there_is_none_and_cite_sources(node: Node) -> None:
     helps = node.option["how_often_it_helps"]
     assert STATISTIC.search(helps) or "no reliable figure" in helps.lower(), helps
     assert node.sources, f"{node.id} has figures but no sources"
@@ -60,8 +58,6 @@ def test_option_nodes_fill_every_field_and_source_their_figures(node: Node) -> N
 def test_every_statistic_has_a_source_on_its_node(node: Node) -> None:
     if STATISTIC.search(all_text(node)):
         assert node.sources, f"{node.id} gives a figure without a source id"
-    for link in NODE_LINK.finditer(node.body):
-        assert link.group(1) in GRAPH.nodes
 
 
 def test_no_node_advises_or_exclaims() -> None:
@@ -78,7 +74,21 @@ def test_every_node_body_is_plain_language() -> None:
     assert statistics.median(grades.values()) <= 7, f"median grade {statistics.median(grades.values())}"
 
 
-def test_every_source_cited_and_every_glossary_term_used_exists() -> None:
-    cited = {s for n in NODES for s in n.sources}
-    assert cited <= set(GRAPH.sources)
-    assert all(GRAPH.sources[s].citation for s in cited)
+def test_every_source_is_cited_by_some_page() -> None:
+    cited = {s for n in NODES for s in n.sources} | {f.source for n in NODES for f in n.figures}
+    assert sorted(set(GRAPH.sources) - cited) == [], "sources.yaml lists sources no page cites"
+
+
+def names_of(term_id: str, term: str) -> set[str]:
+    """How a page may write a glossary term: as titled, either half of "Name (other name)", or its id."""
+    head, _, other = term.partition(" (")
+    return {name.lower() for name in (term, head, other.rstrip(")"), term_id.replace("-", " ")) if name}
+
+
+def test_every_glossary_term_is_used_on_some_page() -> None:
+    text = " ".join(all_text(n) + " " + n.title for n in NODES).lower()
+    unused = [
+        term_id for term_id, entry in GRAPH.glossary.items()
+        if not any(re.search(rf"\b{re.escape(name)}\b", text) for name in names_of(term_id, entry.term))
+    ]
+    assert unused == [], "glossary.yaml explains terms no page uses (or spells them differently)"

@@ -72,7 +72,8 @@ def test_websocket_shows_the_start_node(server: tuple[str, subprocess.Popen[str]
     async def read_screen() -> str:
         seen = b""
         async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(url.replace("http", "ws") + "/ws?width=100&height=30") as ws:
+            # A browser always sends its page's Origin; a session without one is refused.
+            async with session.ws_connect(url.replace("http", "ws") + "/ws?width=100&height=30", headers={"Origin": url}) as ws:
                 await ws.send_json(["resize", {"width": 100, "height": 30}])
                 deadline = time.monotonic() + 30
                 while time.monotonic() < deadline and b"Still twitching" not in seen:
@@ -98,11 +99,13 @@ def test_only_loopback_is_quiet() -> None:
 
 
 def test_non_loopback_host_warns() -> None:
+    # Browsers cannot connect to 0.0.0.0: on every address the public URL says where to go.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hfs_guide", "--content", str(MINI), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+        [sys.executable, "-m", "hfs_guide", "--content", str(MINI), "serve", "--host", "0.0.0.0", "--port", str(free_port()),
+         "--public-url", "http://192.0.2.10:8000"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
-    assert proc.stdout is not None and "Open http://0.0.0.0:" in proc.stdout.readline()
+    assert proc.stdout is not None and "Open http://192.0.2.10:8000 " in proc.stdout.readline()
     os.killpg(proc.pid, signal.SIGTERM)
     _, stderr = proc.communicate(timeout=10)
     assert "WARNING" in stderr and "no password" in stderr
@@ -112,3 +115,4 @@ def test_app_command_quotes_paths_for_the_shell(tmp_path: Path) -> None:
     odd = tmp_path / "my guide; rm -rf x"
     odd.mkdir()
     assert "'" in app_command(odd, None) and "; rm" in app_command(odd, None)
+    assert app_command(odd, None).startswith("exec ")  # the shell becomes the app: one process a session

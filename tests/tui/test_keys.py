@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import Command, CommandList, CommandPalette
 
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.screens.confirm import ConfirmScreen
@@ -10,10 +11,17 @@ from hfs_guide.tui.screens.glossary import GlossaryScreen
 from hfs_guide.tui.screens.help import HelpScreen
 from hfs_guide.tui.widgets.choices import ChoiceList
 from tests.tui.conftest import SIZE
+from tests.waiting import until
 
 
 def where(app: GuideApp) -> str:
     return app.guide.session.current_id
+
+
+def palette_offers(app: GuideApp, title: str) -> bool:
+    """The command palette's highlighted result is the page titled `title`."""
+    option = app.screen.query_one(CommandList).highlighted_option
+    return isinstance(option, Command) and option.hit.text == title
 
 
 async def test_starts_on_the_start_page_with_the_first_choice_focused(app: GuideApp) -> None:
@@ -125,9 +133,9 @@ async def test_glossary_opens_and_escape_closes_it(app: GuideApp) -> None:
 async def test_search_opens_the_palette_and_jumps(app: GuideApp, key: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(key)
-        assert app.screen.is_modal and type(app.screen).__name__ == "CommandPalette"
+        assert app.screen.is_modal and CommandPalette.is_open(app)
         await pilot.press(*"deep page")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Path A, second step"), "the search result")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is app.guide and where(app) == "a2"
@@ -138,7 +146,7 @@ async def test_search_opens_the_palette_and_jumps(app: GuideApp, key: str) -> No
 async def test_search_from_a_layer_searches_the_guide(app: GuideApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark", "ctrl+p", *"deep page")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Path A, second step"), "the search result")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is app.guide and where(app) == "a2"

@@ -14,7 +14,12 @@ from hfs_guide.tui.keys import GLOBAL_BINDINGS
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses True for yes; False for no, Escape or n."""
+    """Dismisses True for yes; False for no, Escape or n.
+
+    When yes destroys or replaces something (`destroys`, the default), the dialog opens with
+    the No button focused: Enter alone keeps the notes, the session or the file. A question
+    whose yes loses nothing (going home: Back returns) may focus yes instead.
+    """
 
     BINDINGS = [
         *GLOBAL_BINDINGS,
@@ -23,16 +28,20 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("left,right", "app.focus_next", "Move between the buttons", show=False),
     ]
 
-    def __init__(self, question: str, yes: str, no: str) -> None:
+    def __init__(self, question: str, yes: str, no: str, *, destroys: bool = True) -> None:
         super().__init__()
         self._question, self._yes, self._no = question, yes, no
+        self._destroys = destroys
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content(self._question), id="question")
             with Horizontal(id="buttons"):
-                yield Button(Content(self._yes), id="yes", variant="primary")
-                yield Button(Content(self._no), id="no")
+                yield Button(Content(self._yes), id="yes", variant="error" if self._destroys else "primary")
+                yield Button(Content(self._no), id="no", variant="primary" if self._destroys else "default")
+
+    def on_mount(self) -> None:
+        self.query_one("#no" if self._destroys else "#yes", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         """Close the dialog with the answer."""

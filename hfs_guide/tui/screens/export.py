@@ -14,18 +14,22 @@ from textual.widgets import Button, Input, Static
 
 from hfs_guide.core.export import Handout
 from hfs_guide.core.safe_write import TargetExistsError, write_private
-from hfs_guide.tui.handout import NameProblem, check_place, default_name, handout_text, target_path, write_problem
+from hfs_guide.tui.handout import (
+    NameProblem, check_place, default_name, download_name, free_in, handout_text, target_path, write_problem,
+)
 from hfs_guide.tui.keys import GLOBAL_BINDINGS
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 
 HINT = "End the name in .html for a page to print or open in a browser, or .md for plain text."
+WEB_HINT = "Only a file name: your browser decides where it goes. " + HINT
 
 
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses the path saved (or, in a browser, the name to download as); None if cancelled.
 
     In a terminal it writes the file itself: the dialog stays open, with a message, until a
-    save works or the user cancels, so a problem never loses what was typed.
+    save works or the user cancels, so a problem never loses what was typed. In a browser
+    (`web`) it asks only a file name and never looks at the server's disk.
     """
 
     BINDINGS = [*GLOBAL_BINDINGS, Binding("escape", "cancel", "Cancel")]
@@ -38,12 +42,14 @@ class ExportScreen(ModalScreen[Path | None]):
         ticked = len(self._handout.questions)
         what = (f"It lists the pages you looked at, the questions you ticked ({ticked}) and your notes. "
                 + ("Your browser will download it." if self._web else "Only your user account can read the file."))
-        start = default_name() if self._web else str(self._folder / default_name())
+        # A new name each time (date, time, a counter): a second patient's handout is never
+        # offered the first one's name.
+        start = default_name() if self._web else str(self._folder / default_name(taken=free_in(self._folder)))
         with Vertical(id="dialog", classes="export"):
             yield Static(Content("Save a summary of this session"), classes="dialog-title")
             yield Static(Content(what), classes="dialog-text")
             yield Input(start, id="export-path", select_on_focus=False)
-            yield Static(Content(HINT), classes="dialog-hint")
+            yield Static(Content(WEB_HINT if self._web else HINT), classes="dialog-hint")
             yield Static(id="export-problem")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -65,19 +71,27 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted, "#export-path")
     def _submit(self) -> None:
+        typed = self.query_one("#export-path", Input).value
+        if self._web:
+            try:
+                self.dismiss(download_name(typed))
+            except NameProblem as problem:
+                self._problem(str(problem))
+            return
+        path = Path(typed)
         try:
-            path = target_path(self.query_one("#export-path", Input).value, self._folder)
-            if not self._web:
-                check_place(path)
+            path = target_path(typed, self._folder)
+            check_place(path)
+            exists = path.exists()
         except NameProblem as problem:
             self._problem(str(problem))
-            return
-        if self._web:
-            self.dismiss(path)
-        elif path.exists():
-            self._ask_replace(path)
+        except OSError as error:  # a name over the system's limit, a folder that may not be searched
+            self._problem(write_problem(error, path))
         else:
-            self._write(path, replace=False)
+            if exists:
+                self._ask_replace(path)
+            else:
+                self._write(path, replace=False)
 
     def _write(self, path: Path, replace: bool) -> None:
         try:

@@ -91,7 +91,7 @@ class GuideScreen(ConsultTools):
             self._step(self.session.home)
             return
         question = "Go back to the first page? You can come back here with Back (b)."
-        dialog = ConfirmScreen(question, "Yes, go to the first page", "No, stay here")
+        dialog = ConfirmScreen(question, "Yes, go to the first page", "No, stay here", destroys=False)
         self.app.push_screen(dialog, lambda yes: self._step(self.session.home) if yes else None)
 
     def action_scroll_page(self, how: str) -> None:
