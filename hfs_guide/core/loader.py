@@ -6,7 +6,8 @@ kept exactly as written (the front ends show it literally). Files are read only 
 resolve to regular files inside the content folder (`files.read_text`).
 
 Memory is bounded for any content folder, whatever its shape: one value budget for all three
-YAML files, at most MAX_NODES nodes and MAX_ENTRIES sources or glossary terms, each body file
+YAML files (of which sources.yaml and glossary.yaml may use at most TABLE_VALUES each), at
+most MAX_NODES nodes and MAX_ENTRIES sources or glossary terms, each body file
 read once however many nodes share it, at most BODY_TOTAL_LIMIT of body text in all, and at
 most MAX_PROBLEMS problems kept (a hostile file could otherwise cause millions).
 """
@@ -43,6 +44,7 @@ from hfs_guide.core.yamltree import Budget, Map, YamlProblem, YNode, parse
 MAX_CHOICES = 9
 MAX_NODES = 25_000
 MAX_ENTRIES = 10_000  # sources, and glossary terms, each
+TABLE_VALUES = 100_000  # values in sources.yaml, and in glossary.yaml: MAX_ENTRIES entries of 10
 MAX_PROBLEMS = 1_000
 # Body text held in memory, all files together (Python's size of the text, so a body full of
 # emoji counts four bytes a character): 25,000 pages of 1,300 characters (the shipped guide's
@@ -319,7 +321,10 @@ def _read_table(
     path = root / filename
     reader = _reader(str(path), problems)
     out: dict[str, dict[str, str]] = {}
-    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, budget, inside, required=False)
+    # A table of many tiny mappings costs more memory a value than a guide does: its own, smaller budget.
+    own = Budget(min(TABLE_VALUES, budget.limit - budget.used), f"in {filename}")
+    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, own, inside, required=False)
+    budget.used += own.used
     table = reader.mapping(tree, filename) if tree is not None else None
     if table is not None and len(table.items) > MAX_ENTRIES:
         reader.problem(table, f"{len(table.items):,} entries; at most {MAX_ENTRIES:,} are supported")

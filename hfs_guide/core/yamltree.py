@@ -51,10 +51,11 @@ class YamlProblem(Exception):
 
 
 class Budget:
-    """How many values may still be read; shared by the files of one guide."""
+    """How many values may be read; `where` ends the message when there are more."""
 
-    def __init__(self, limit: int = MAX_VALUES) -> None:
+    def __init__(self, limit: int = MAX_VALUES, where: str = "in the guide's files together") -> None:
         self.limit = limit
+        self.where = where
         self.used = 0
 
 
@@ -121,7 +122,7 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
                 budget.used += 1
                 if budget.used > budget.limit:
                     raise YamlProblem(
-                        line, col, f"more than {budget.limit:,} values in the guide's files together: split the guide or remove repeated entries"
+                        line, col, f"more than {budget.limit:,} values {budget.where}: split the guide or remove repeated entries"
                     )
                 if kind is yaml.ScalarEvent:
                     plain = event.implicit[0] and not event.style
