@@ -18,7 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Iterator
 
-CLEANUP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class TargetExistsError(FileExistsError):
