@@ -175,6 +175,14 @@ def test_the_markdown_handout_escapes_html_in_content_text(mini: Path, tmp_path:
     assert "Still &lt;img src=x onerror=alert(1)&gt;" in page
 
 
+def test_a_number_of_thousands_of_digits_is_a_located_problem(mini: Path) -> None:
+    guide = mini / "guide.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("{count: 25,", "{count: " + "9" * 5000 + ",", 1), encoding="utf-8")
+    result = hfs("check", str(mini))  # before: a ValueError traceback (int() stops at 4,300 digits)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'count' must be a whole number from 0 to 1,000,000" in result.stderr
+
+
 # -- many nodes sharing one body; floods of problems -------------------------------------------
 def _many_nodes(folder: Path, count: int, body: str) -> None:
     """A valid guide of `count` nodes in a chain; `body` may hold {i} for the node's number."""
