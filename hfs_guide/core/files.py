@@ -56,22 +56,31 @@ class Fence:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.root = os.path.realpath(folder)
         self._folders: dict[str, str] = {}
-        self._last = ("", "")  # the loader asks for a body's key, then reads it: one lookup
+        # The loader asks where a body leads (its cache key), then reads it: one lookup.
+        self._last: tuple[str, str, os.stat_result | None] = ("", "", None)
 
     def resolve(self, path: str | os.PathLike[str]) -> str:
         """Where `path` leads, every symbolic link followed."""
+        return self.locate(path)[0]
+
+    def locate(self, path: str | os.PathLike[str]) -> tuple[str, os.stat_result | None]:
+        """Where `path` leads, and the file's own status when it is no link (saves a stat)."""
         path = os.fspath(path)
         if self._last[0] == path:
-            return self._last[1]
+            return self._last[1], self._last[2]
         parent, name = os.path.split(path)
         real_parent = self._folders.get(parent)
         if real_parent is None:
             real_parent = self._folders[parent] = os.path.realpath(parent or ".")
         real = os.path.join(real_parent, name)
-        if os.path.islink(real):
-            real = os.path.realpath(real)
-        self._last = (path, real)
-        return real
+        try:
+            status: os.stat_result | None = os.lstat(real)
+        except (OSError, ValueError):
+            status = None  # the open says what is wrong
+        if status is not None and stat.S_ISLNK(status.st_mode):
+            real, status = os.path.realpath(real), None
+        self._last = (path, real, status)
+        return real, status
 
     def holds(self, real: str) -> bool:
         """Whether a resolved path is inside the folder."""
@@ -101,12 +110,12 @@ def _kind_problem(mode: int) -> str | None:
 
 def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> int:
     """Open `path` for reading if it is a regular file (inside the fence, resolved, when given)."""
-    target = os.fspath(path)
+    target, status = os.fspath(path), None
     if inside is not None:
-        target = inside.resolve(path)
+        target, status = inside.locate(path)
         if not inside.holds(target):
             raise _Refused("leads outside the content folder (a symbolic link): copy the file into the folder instead")
-    problem = _kind_problem(os.stat(target).st_mode)  # before opening: opening a FIFO blocks
+    problem = _kind_problem((status or os.stat(target)).st_mode)  # before opening: opening a FIFO blocks
     if problem:
         raise _Refused(problem)
     # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening still returns at
