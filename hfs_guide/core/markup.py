@@ -19,9 +19,12 @@ if TYPE_CHECKING:  # markdown-it costs ~20 ms to import: only when a body may ho
 
 # CommonMark raw HTML starts with `<` then a letter, `/`, `!` or `?`: without one there is none.
 MAYBE_HTML = re.compile(r"<[A-Za-z/!?]")
-# Text put into a Markdown file literally: a backslash, `<` (HTML, autolinks) and `[` (links,
-# images that would load an address) lose their meaning when escaped with a backslash.
-_MARKDOWN_ACTIVE = re.compile(r"([\\<\[])")
+# What makes plain text active in CommonMark: `<` before a letter, `/`, `!` or `?` (HTML and
+# autolinks, with any backslashes before it), `](` (a link or an image that loads an address),
+# and a `[label]:` line (a link definition). Everything else stays as typed: the Markdown
+# handout is read as plain text too, where every backslash would be noise.
+_HTML_START = re.compile(r"(\\*)<(?=[A-Za-z/!?])")
+_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]\n]*\]:)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +76,10 @@ def raw_html_problem(name: str, markdown: str) -> Problem | None:
 
 def markdown_literal(text: str) -> str:
     """Plain text (a note, a title) for a Markdown file: no HTML, link or image can come of it."""
-    return _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+    # n backslashes before `<` become 2n + 1: each typed one stays literal and `<` is escaped.
+    text = _HTML_START.sub(lambda found: found.group(1) * 2 + "\\<", text)
+    text = text.replace("](", "]\\(")
+    return _DEFINITION.sub(r"\1\\[", text)
 
 
 def markdown_without_html(markdown: str) -> str:
