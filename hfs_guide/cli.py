@@ -1,12 +1,16 @@
 """The command line: runs the guide, checks content, writes handouts.
 
 Every content problem becomes a located message on stderr and exit status 1; usage mistakes
-exit 2 (argparse's convention). No Python traceback ever reaches the user.
+exit 2 (argparse's convention). No Python traceback ever reaches the user: a standard output
+that cannot be written (full disk, closed) is one line on stderr and status 1; a reader that
+left the pipe (`| head`) ends the command quietly with status 0; Ctrl+C is status 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -17,8 +21,10 @@ from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Graph, Kind
 from hfs_guide.core.problems import ContentError
 from hfs_guide.serve import options as serve_options
+from hfs_guide.streams import OutputError, prepare_streams, say_error, silence_stdout
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_FAILURE = 1  # a file or standard output could not be written, or another failure
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="PATH", help="content folder or its guide.yaml (default: the shipped guide)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme for the full-screen app")
-    parser.add_argument("--plain", action="store_true", help="plain line mode, for screen readers and pipes")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--plain", action="store_true",
+        help="plain line mode, for screen readers and pipes (the default when stdin or stdout is not a terminal)",
+    )
+    mode.add_argument("--tui", action="store_true", help="the full-screen guide even when stdin or stdout is not a terminal")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check content and list every problem")
     check.add_argument("path", nargs="?", metavar="PATH", help="content folder or guide file (wins over --content)")
@@ -50,12 +61,62 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def port_number(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number from 1 to 65535")
+    # isascii: "²".isdigit() is True, but int("²") fails; len: int() refuses 4,300 digits.
+    if not (text.isascii() and text.isdigit() and len(text) <= 5) or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a port number from 1 to 65535")
     return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (see the module docstring and README)."""
+    prepare_streams()  # Textual draws through sys.__stdout__/__stderr__, so the full screen is unaffected
+    try:
+        try:
+            return run_command(argv)
+        finally:
+            sys.stdout.flush()  # here, not at exit: a full disk is reported, not ignored
+    except BrokenPipeError:  # `hfs-guide graph | head`: the reader left; nothing to say
+        silence_stdout()
+        return EXIT_OK
+    except OutputError as exc:
+        silence_stdout()
+        say_error(f"hfs-guide: cannot write to standard output: {exc}")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a path we could not look at; the specific cases are handled where they occur
+        where = f"{exc.filename}: " if exc.filename else ""
+        say_error(f"hfs-guide: {where}{exc.strerror or exc}")
+        return EXIT_FAILURE
+
+
+def wants_full_screen(args: argparse.Namespace) -> bool:
+    """Whether this run starts the full-screen guide (decided before any output)."""
+    return args.command is None and not args.plain and (args.tui or not_a_terminal() is None)
+
+
+def not_a_terminal() -> str | None:
+    """Which standard stream is not a terminal (None when both are), as words for a message."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None  # textual-serve runs each session through pipes; its driver is the screen
+    stdin_tty = _isatty(sys.stdin)
+    stdout_tty = _isatty(sys.stdout)
+    if stdin_tty and stdout_tty:
+        return None
+    if not stdin_tty and not stdout_tty:
+        return "standard input and output are not terminals"
+    return "standard input is not a terminal" if not stdin_tty else "standard output is not a terminal"
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def run_command(argv: Sequence[str] | None) -> int:
+    """Parse the command line and run it."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -82,20 +143,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return export_commands.run_handout(parser, graph, args)
         return run_app(parser, args)
     except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `hfs-guide check | head`: the reader left; nothing to say
-        sys.stderr.close()
-        return EXIT_OK
+        return EXIT_INTERRUPTED
 
 
 def content_path(parser: argparse.ArgumentParser, path: str | None) -> Path | None:
-    """The user's content path, refused with a usage error (exit 2) when it does not exist."""
+    """The user's content path, refused with a usage error (exit 2) when it cannot be used."""
     if path is None:
         return None
-    target = Path(path)
-    if not target.exists():
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         parser.exit(EXIT_USAGE, f"hfs-guide: error: content path not found: {path}\n")
-    return target
+    except PermissionError:
+        parser.exit(
+            EXIT_USAGE,
+            f"hfs-guide: error: content path {path}: permission denied (a folder on the way cannot be opened): check its permissions\n",
+        )
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable path"
+        if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+            reason = "the name is too long"
+        parser.exit(EXIT_USAGE, f"hfs-guide: error: content path {path[:200]}: {reason}\n")
+    return Path(path)
 
 
 def load_or_report(parser: argparse.ArgumentParser, path: str | None) -> Graph | None:
@@ -127,9 +196,12 @@ def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     graph = load_or_report(parser, args.content)
     if graph is None:
         return EXIT_CONTENT
-    if args.plain:
+    if not wants_full_screen(args):
         from hfs_guide.plain import run_plain
 
+        why = not_a_terminal()
+        if not args.plain and why:
+            print(f"hfs-guide: {why}: showing the guide as plain lines (--tui forces the full screen)", file=sys.stderr)
         return run_plain(graph)
     from hfs_guide.tui.app import run_tui
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -41,11 +44,12 @@ def run_handout(parser: argparse.ArgumentParser, graph: Graph, args: argparse.Na
                 print(f"hfs-guide: {problem}", file=sys.stderr)
             return 1
         session.set_notes(text)
-    if not out.parent.is_dir():
-        print(f"hfs-guide: {out.parent}: folder not found: create it or choose another place", file=sys.stderr)
+    problem = output_problem(out)
+    if problem:
+        print(f"hfs-guide: {problem}", file=sys.stderr)
         return 1
     replace = args.force
-    if out.exists() and not replace:
+    if _exists(out) and not replace:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):
             print(f"hfs-guide: {out} exists; left as it is. Use --force to replace it.", file=sys.stderr)
             return 1
@@ -64,3 +68,40 @@ def run_handout(parser: argparse.ArgumentParser, graph: Graph, args: argparse.Na
         return 1
     print(f"Wrote {out}")
     return 0
+
+
+def output_problem(out: Path) -> str | None:
+    """Why a handout cannot be written to `out` (its folder is missing, closed, ...), or None."""
+    folder = out.parent
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            return f"{folder}: is a file, not a folder: choose another place"
+        os.lstat(out)
+    except FileNotFoundError:
+        return None if _is_folder(folder) else f"{folder}: folder not found: create it or choose another place"
+    except NotADirectoryError:
+        return f"{folder}: folder not found (a part of the path is a file): choose another place"
+    except PermissionError:
+        return f"{folder}: permission denied: you may not open or write into this folder; choose another place"
+    except OSError as exc:
+        reason = "the name is too long" if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
+        return f"{str(out)[:200]}: {reason}: choose another name"
+    except ValueError:
+        return f"{str(out)[:200]}: not a usable file name"
+    return None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything (a file, a folder, even a dangling link) has this name."""
+    try:
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True

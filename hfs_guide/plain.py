@@ -1,7 +1,9 @@
 """Plain line mode: the same guide and session as lines of text, for screen readers and pipes.
 
 No box drawing, no cursor movement; colour (bold titles only) when writing to a terminal
-and NO_COLOR is not set. Input is one command a line; end of input quits.
+and NO_COLOR is not set. Input is one command a line; end of input quits. Any line at all
+(bytes that are not UTF-8, `²`, a number of thousands of digits, a megabyte without a
+newline) gets a short reply, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from hfs_guide.core.model import Graph, Node
 from hfs_guide.core.session import Session
 
 LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)\s*\)")
+# ASCII digits only: "²".isdigit() and "①".isdigit() are True, but int() refuses them.
+NUMBER = re.compile(r"[0-9]+")
+MAX_LINE = 4096  # characters kept of one input line; the rest of a longer line is skipped
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 HELP = """Keys (type one, then Enter):
@@ -102,12 +107,14 @@ class PlainGuide:
     def handle(self, command: str) -> None:
         session = self.session
         key = command.lower()
-        if key.isdigit():
-            number = int(key)
+        if NUMBER.fullmatch(key):
+            digits = key.lstrip("0") or "0"
+            number = int(digits) if len(digits) <= 2 else 0  # int() refuses over 4,300 digits
             if 1 <= number <= len(session.current.choices):
                 self.show(session.choose(number))
             else:
-                self.say(f"There is no choice {number} here. Type a number from the list, or ? for help.")
+                shown = digits if len(digits) <= 12 else digits[:12] + "..."
+                self.say(f"There is no choice {shown} here. Type a number from the list, or ? for help.")
         elif key == "b":
             self.show(session.back()) if session.can_back else self.say("You are at the first step: there is nothing to go back to.")
         elif key == "f":
@@ -140,14 +147,29 @@ class PlainGuide:
             self.say(f"  - {self.graph.sources[source_id].citation}")
 
 
+def line_reader(stdin: TextIO) -> Callable[[], str]:
+    """stdin.readline, keeping at most MAX_LINE characters of a line (memory stays bounded)."""
+
+    def read_line() -> str:
+        line = stdin.readline(MAX_LINE)
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            rest = line
+            while rest and not rest.endswith("\n"):
+                rest = stdin.readline(MAX_LINE)
+        return line
+
+    return read_line
+
+
 def run_plain(graph: Graph, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    if hasattr(stdout, "reconfigure"):
-        stdout.reconfigure(errors="replace")
+    for stream in (stdin, stdout):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")  # undecodable input, unshowable output: no crash
     is_tty = stdout.isatty()
     colour = is_tty and not os.environ.get("NO_COLOR")
-    guide = PlainGuide(graph, stdout, stdin.readline, colour, interactive=stdin.isatty() and is_tty)
+    guide = PlainGuide(graph, stdout, line_reader(stdin), colour, interactive=stdin.isatty() and is_tty)
     try:
         return guide.run()
     except (KeyboardInterrupt, EOFError):

@@ -2,7 +2,10 @@
 
 Everything here is built from the session and the content; user and content text is
 escaped for HTML, and Markdown bodies are rendered with raw HTML switched off, so nothing
-typed or written can put markup or script into a handout.
+typed or written can put markup or script into a handout. The Markdown handout is opened by
+whatever viewer the patient has, and CommonMark passes raw HTML through: there, text (notes,
+titles, questions) is escaped so no HTML, link or image comes of it, and a body's raw HTML
+(which `check` refuses anyway) is made inert.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from hfs_guide.core.files import CONTROL
+from hfs_guide.core.markup import markdown_literal, markdown_without_html
 from hfs_guide.core.model import Graph, Node
 from hfs_guide.core.session import Session
 
@@ -80,15 +84,16 @@ def plain_body(node: Node) -> str:
 
 
 def handout_markdown(h: Handout) -> str:
-    out = [f"# {h.title}", "", f"Summary of a session on {h.date}. Content version {h.version}, reviewed {h.reviewed}.", ""]
-    out += [f"> {h.disclaimer}", "", "## What we looked at", ""]
-    out += [f"{i}. **{node.title}**: {node.summary}" for i, node in enumerate(h.path, 1)]
+    t = markdown_literal
+    out = [f"# {t(h.title)}", "", f"Summary of a session on {h.date}. Content version {t(h.version)}, reviewed {t(h.reviewed)}.", ""]
+    out += [f"> {t(h.disclaimer)}", "", "## What we looked at", ""]
+    out += [f"{i}. **{t(node.title)}**: {t(node.summary)}" for i, node in enumerate(h.path, 1)]
     out += ["", "## Questions to ask your care team", ""]
-    out += [f"- [ ] {question}" for _, question in h.questions] or ["(No questions were ticked.)"]
-    out += ["", "## Notes", "", h.notes or "(No notes.)", ""]
-    out += [f"## {h.urgent.title}", "", f"Emergency: {h.emergency}.", f"Your surgical team: {h.clinic}.", ""]
-    out += [_demote_headings(plain_body(h.urgent)), "", "## Sources", ""]
-    out += [f"- {citation}" for citation in h.sources] or ["(No sources were cited on this path.)"]
+    out += [f"- [ ] {t(question)}" for _, question in h.questions] or ["(No questions were ticked.)"]
+    out += ["", "## Notes", "", t(h.notes) or "(No notes.)", ""]
+    out += [f"## {t(h.urgent.title)}", "", f"Emergency: {t(h.emergency)}.", f"Your surgical team: {t(h.clinic)}.", ""]
+    out += [_demote_headings(markdown_without_html(plain_body(h.urgent))), "", "## Sources", ""]
+    out += [f"- {t(citation)}" for citation in h.sources] or ["(No sources were cited on this path.)"]
     return "\n".join(out) + "\n"
 
 

@@ -76,7 +76,8 @@ class Reader:
         if node is None:
             self.problem(parent, f"{what}: missing {key!r}")
             return None
-        if isinstance(node, Scalar) and node.kind == "number" and node.value.isdigit():
+        # len: int() refuses over 4,300 digits (a ValueError), and 8 digits are already too many.
+        if isinstance(node, Scalar) and node.kind == "number" and node.value.isdigit() and len(node.value) <= 8:
             value = int(node.value)
             if value <= 1_000_000:
                 return value

@@ -1,9 +1,16 @@
-"""Reading content files as untrusted input: bounded size, UTF-8, no control characters."""
+"""Reading content files as untrusted input: bounded size, UTF-8, no control characters.
+
+A content folder may come from anywhere (a tar file keeps symbolic links and FIFOs), so a file
+is read only when it resolves to a regular file inside the content folder: where a path leads
+is checked, not how it is written, and nothing that could block (a FIFO, a device, a socket)
+is ever opened for reading.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +35,100 @@ def shipped_content_dir() -> Path:
 def guide_file(path: str | os.PathLike[str] | None) -> Path:
     """A content folder or its guide file -> the guide file."""
     target = Path(path) if path is not None else shipped_content_dir()
-    return target / GUIDE_FILE if target.is_dir() else target
+    return target / GUIDE_FILE if is_folder(target) else target
+
+
+def is_folder(path: Path) -> bool:
+    """Like Path.is_dir, but False (not an exception) when the path cannot even be looked at."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # permission denied, name too long, a NUL byte, ...
+        return False
+
+
+class Fence:
+    """A content folder as it really is on disk; tells where a path below it really leads.
+
+    Folders are resolved once each (a guide has thousands of bodies in a few folders), and a
+    file's last part only when it is itself a symbolic link.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.root = os.path.realpath(folder)
+        self._folders: dict[str, str] = {}
+        # The loader asks where a body leads (its cache key), then reads it: one lookup.
+        self._last: tuple[str, str, os.stat_result | None] = ("", "", None)
+
+    def resolve(self, path: str | os.PathLike[str]) -> str:
+        """Where `path` leads, every symbolic link followed."""
+        return self.locate(path)[0]
+
+    def locate(self, path: str | os.PathLike[str]) -> tuple[str, os.stat_result | None]:
+        """Where `path` leads, and the file's own status when it is no link (saves a stat)."""
+        path = os.fspath(path)
+        if self._last[0] == path:
+            return self._last[1], self._last[2]
+        parent, name = os.path.split(path)
+        real_parent = self._folders.get(parent)
+        if real_parent is None:
+            real_parent = self._folders[parent] = os.path.realpath(parent or ".")
+        real = os.path.join(real_parent, name)
+        try:
+            status: os.stat_result | None = os.lstat(real)
+        except (OSError, ValueError):
+            status = None  # the open says what is wrong
+        if status is not None and stat.S_ISLNK(status.st_mode):
+            real, status = os.path.realpath(real), None
+        self._last = (path, real, status)
+        return real, status
+
+    def holds(self, real: str) -> bool:
+        """Whether a resolved path is inside the folder."""
+        return real.startswith(self.root.rstrip(os.sep) + os.sep)
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class _Refused(Exception):
+    """A file that must not be opened; the message says why."""
+
+
+def _kind_problem(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    what = next((name for test, name in _NOT_REGULAR if test(mode)), "not an ordinary file")
+    return f"is {what}, not an ordinary file: use a plain text file"
+
+
+def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> int:
+    """Open `path` for reading if it is a regular file (inside the fence, resolved, when given)."""
+    target, status = os.fspath(path), None
+    if inside is not None:
+        target, status = inside.locate(path)
+        if not inside.holds(target):
+            raise _Refused("leads outside the content folder (a symbolic link): copy the file into the folder instead")
+    problem = _kind_problem((status or os.stat(target)).st_mode)  # before opening: opening a FIFO blocks
+    if problem:
+        raise _Refused(problem)
+    # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening still returns at
+    # once; O_NOFOLLOW: nor for a link (the resolved path has none left in its last part).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if inside is not None:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags)
+    problem = _kind_problem(os.fstat(fd).st_mode)
+    if problem:
+        os.close(fd)
+        raise _Refused(problem)
+    return fd
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
@@ -47,22 +147,34 @@ def control_char_problem(name: str, text: str, line: int = 0, col: int = 0) -> P
     return Problem(name, *where, f"control character {char} is not allowed in content text: delete it")
 
 
-def read_text(path: Path, name: str, limit: int) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 text file of at most `limit` bytes; (None, problems) when it cannot be used."""
+def read_text(
+    path: str | os.PathLike[str], name: str, limit: int, inside: Fence | None = None
+) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 text file of at most `limit` bytes; (None, problems) when it cannot be used.
+
+    Only a regular file is opened. With `inside`, the file must also resolve to a place inside
+    that content folder, through whatever links its path holds.
+    """
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=lambda _name, _flags: _open_regular(path, inside)) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 return None, [Problem(name, 0, 0, f"file is {size:,} bytes; the limit is {limit:,}: split it or shorten it")]
             data = handle.read(limit + 1)
     except FileNotFoundError:
         return None, [Problem(name, 0, 0, "file not found: create it or fix the path that names it")]
+    except _Refused as refused:
+        return None, [Problem(name, 0, 0, str(refused))]
     except IsADirectoryError:
         return None, [Problem(name, 0, 0, "is a folder, not a file")]
+    except NotADirectoryError:
+        return None, [Problem(name, 0, 0, "file not found (a part of its path is a file, not a folder)")]
     except PermissionError:
         return None, [Problem(name, 0, 0, "cannot be read (permission denied): check the file's permissions")]
     except OSError as exc:
         return None, [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}")]
+    except ValueError:  # a NUL byte in the name
+        return None, [Problem(name, 0, 0, "is not a usable file name")]
     if len(data) > limit:  # grew while we read it
         return None, [Problem(name, 0, 0, f"file is over the limit of {limit:,} bytes")]
     try:

@@ -2,7 +2,14 @@
 
 Content files are untrusted input: sizes are bounded before parsing, YAML is read through
 the located, non-recursive reader in `yamltree`, every field's type is checked, and text is
-kept exactly as written (the front ends show it literally).
+kept exactly as written (the front ends show it literally). Files are read only when they
+resolve to regular files inside the content folder (`files.read_text`).
+
+Memory is bounded for any content folder, whatever its shape: one value budget for all three
+YAML files (of which sources.yaml and glossary.yaml may use at most TABLE_VALUES each), at
+most MAX_NODES nodes and MAX_ENTRIES sources or glossary terms, each body file
+read once however many nodes share it, at most BODY_TOTAL_LIMIT of body text in all, and at
+most MAX_PROBLEMS problems kept (a hostile file could otherwise cause millions).
 """
 
 from __future__ import annotations
@@ -11,14 +18,16 @@ import gc
 import os
 import posixpath
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from hfs_guide.core.decision_loader import TOP_FIELDS as DECISION_FIELDS
 from hfs_guide.core.decision_loader import read_decision
 from hfs_guide.core.fields import Reader
-from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, control_char_problem, guide_file, read_text
+from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, Fence, control_char_problem, guide_file, read_text
+from hfs_guide.core.markup import raw_html_problem
 from hfs_guide.core.model import (
     OPTION_FIELD_NAMES,
     Choice,
@@ -32,9 +41,17 @@ from hfs_guide.core.model import (
     Source,
 )
 from hfs_guide.core.problems import ContentError, Problem
-from hfs_guide.core.yamltree import Map, YamlProblem, YNode, parse
+from hfs_guide.core.yamltree import Budget, Map, YamlProblem, YNode, parse
 
 MAX_CHOICES = 9
+MAX_NODES = 25_000
+MAX_ENTRIES = 10_000  # sources, and glossary terms, each
+TABLE_VALUES = 100_000  # values in sources.yaml, and in glossary.yaml: MAX_ENTRIES entries of 10
+MAX_PROBLEMS = 1_000
+# Body text held in memory, all files together (Python's size of the text, so a body full of
+# emoji counts four bytes a character): 25,000 pages of 1,300 characters (the shipped guide's
+# pages average 800).
+BODY_TOTAL_LIMIT = 32 * 1024 * 1024
 NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 META_FIELDS = ("title", "language", "version", "reviewed", "review_note", "urgent", "emergency", "clinic", "disclaimer")
 NODE_FIELDS = ("kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "figures", "option", "part")
@@ -42,16 +59,59 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 KINDS = ", ".join(k.value for k in Kind)
 
 
+class ProblemSink(list[Problem]):
+    """The problems found so far, at most `limit` of them; the rest are counted, not kept."""
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.limit = limit
+        self.dropped = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.dropped += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> "ProblemSink":  # type: ignore[override]
+        self.extend(problems)
+        return self
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def report(self, name: str) -> list[Problem]:
+        """Each problem once, in file and line order; a last line when some were left out."""
+        out = sorted(set(self))
+        if self.dropped or self.full:
+            out.append(Problem(name, 0, 0, f"stopped after {self.limit:,} problems: fix these, then check again"))
+        return out
+
+
+class _Bodies:
+    """Body files read so far, by where they really are: each file is read once."""
+
+    def __init__(self, root: Path) -> None:
+        self.inside = Fence(root)
+        self.texts: dict[str, str | None] = {}
+        self.total = 0
+
+
 def load_graph(path: str | os.PathLike[str] | None = None, validate: bool = True) -> Graph:
     """Load and (by default) validate the content at `path` (folder or guide file)."""
     with _cyclic_gc_paused():
         graph, problems = read_graph(path)
-        if graph is not None and validate:
+        if graph is not None and validate and not problems.full:
             from hfs_guide.core.validate import validate_graph
 
             problems += validate_graph(graph)
     if problems or graph is None:
-        raise ContentError(sorted(set(problems)))
+        raise ContentError(problems.report(str(guide_file(path))))
     return graph
 
 
@@ -69,21 +129,26 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[Problem]]:
+def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, ProblemSink]:
     """Read every file into a Graph (None when the guide itself is unusable) plus problems."""
     guide = guide_file(path)
     root = guide.parent
     name = str(guide)
-    problems: list[Problem] = []
-    sources = _read_sources(root, problems)
-    glossary = _read_glossary(root, problems)
-    tree = _parse_file(guide, name, GUIDE_LIMIT, problems, required=True)
+    problems = ProblemSink()
+    budget = Budget()
+    bodies = _Bodies(root)
+    sources = _read_sources(root, problems, budget, bodies.inside)
+    glossary = _read_glossary(root, problems, budget, bodies.inside)
+    # The guide file the user named is read wherever it is; found in a folder, it is fenced too.
+    fence = bodies.inside if path is None or guide != Path(path) else None
+    tree = _parse_file(guide, name, GUIDE_LIMIT, problems, budget, fence, required=True)
     if tree is None:
         return None, problems
-    reader = Reader(name)
+    reader = _reader(name, problems)
     top = reader.mapping(tree, "the guide", ("meta", "start", "nodes", *DECISION_FIELDS))
+    del tree
     if top is None:
-        return None, problems + reader.problems
+        return None, problems
     meta_map = reader.mapping(top.items.get("meta"), "meta", META_FIELDS) if "meta" in top.items else None
     if "meta" not in top.items:
         reader.problem(top, "missing 'meta' (title, language, version, reviewed, ...)")
@@ -93,27 +158,46 @@ def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[
     nodes_map = reader.mapping(top.items.get("nodes"), "nodes") if "nodes" in top.items else None
     if "nodes" not in top.items:
         reader.problem(top, "missing 'nodes'")
-    if nodes_map is not None:
-        for node_id, node in nodes_map.items.items():
-            built = _read_node(reader, root, node_id, node, nodes_map.key_pos[node_id], problems)
+    if nodes_map is not None and len(nodes_map.items) > MAX_NODES:
+        reader.problem(nodes_map, f"{len(nodes_map.items):,} nodes; at most {MAX_NODES:,} are supported: split the guide")
+    elif nodes_map is not None and nodes_map.items:
+        items = nodes_map.items
+        for node_id in list(items):
+            if problems.full:
+                break
+            # pop: each node's part of the tree is freed as soon as its Node is built.
+            built = _read_node(reader, root, node_id, items.pop(node_id), nodes_map.key_pos[node_id], problems, bodies)  # type: ignore[attr-defined]
             if built is not None:
                 nodes[node_id] = built
     decision = read_decision(reader, top)
-    problems += reader.problems
     graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root),
                   decision=decision)
     return graph, problems
 
 
-def _parse_file(path: Path, name: str, limit: int, problems: list[Problem], required: bool) -> YNode | None:
-    if not required and not path.exists():
-        return None
-    text, read_problems = read_text(path, name, limit)
+def _reader(name: str, problems: ProblemSink) -> Reader:
+    """A Reader whose problems go straight into the shared, capped sink."""
+    reader = Reader(name)
+    reader.problems = problems
+    return reader
+
+
+def _parse_file(
+    path: Path, name: str, limit: int, problems: ProblemSink, budget: Budget, inside: Fence | None, required: bool
+) -> YNode | None:
+    if not required:
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            return None  # an optional file that is not there
+        except (OSError, ValueError):
+            pass  # read_text says what is wrong
+    text, read_problems = read_text(path, name, limit, inside)
     problems += read_problems
     if text is None:
         return None
     try:
-        tree = parse(text)
+        tree = parse(text, budget)
     except YamlProblem as exc:
         problems.append(Problem(name, exc.line, exc.col, exc.message))
         return None
@@ -135,7 +219,9 @@ def _read_meta(reader: Reader, meta: Map | None) -> Meta:
     return Meta(**values)
 
 
-def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: tuple[int, int], problems: list[Problem]) -> Node | None:
+def _read_node(
+    reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: tuple[int, int], problems: ProblemSink, bodies: _Bodies
+) -> Node | None:
     what = f"node {node_id!r}"
     where = Location(reader.name, *key_pos)
     if not NODE_ID.match(node_id):
@@ -155,7 +241,7 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
     summary = reader.text(node, "summary", what, one_line=True)
     part = reader.text(node, "part", what, required=False, one_line=True)  # the map's outline (core/parts.py)
     body_file = reader.text(node, "body", what, required=False, one_line=True) or f"nodes/{node_id}.md"
-    body = _read_body(reader, root, body_file, node.items.get("body") or node, problems)
+    body = _read_body(reader, root, body_file, node.items.get("body") or node, problems, bodies)
 
     choices = []
     for item in reader.sequence(node, "choices", what):
@@ -203,32 +289,54 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
     )
 
 
-def _read_body(reader: Reader, root: Path, body_file: str, at: YNode, problems: list[Problem]) -> str | None:
+def _read_body(reader: Reader, root: Path, body_file: str, at: YNode, problems: ProblemSink, bodies: _Bodies) -> str | None:
     normal = posixpath.normpath(body_file)
     if posixpath.isabs(normal) or normal == ".." or normal.startswith("../") or "\\" in body_file or ":" in body_file:
         reader.problem(at, f"body {body_file!r} must be a relative path inside the content folder, such as nodes/welcome.md")
         return None
-    path = root / normal
-    text, read_problems = read_text(path, str(path), BODY_LIMIT)
+    path = str(root / normal)
+    key = bodies.inside.resolve(path)
+    if key in bodies.texts:  # shared by several nodes: read (and reported) once
+        return bodies.texts[key]
+    if bodies.total > BODY_TOTAL_LIMIT:
+        return None  # already reported; reading more would only hold more text
+    text, read_problems = read_text(path, path, BODY_LIMIT, bodies.inside)
     problems += read_problems
     if text is not None:
-        found = control_char_problem(str(path), text)
+        found = control_char_problem(path, text) or raw_html_problem(path, text)
         if found is not None:
             problems.append(found)
-            return None
+            text = None
+    if text is not None:
+        bodies.total += sys.getsizeof(text)
+        if bodies.total > BODY_TOTAL_LIMIT:
+            reader.problem(
+                at, f"body {body_file!r}: the body files together hold more than {BODY_TOTAL_LIMIT // 2**20} MB of text: shorten them or split the guide"
+            )
+            text = None
+    bodies.texts[key] = text
     return text
 
 
 def _read_table(
-    root: Path, filename: str, what: str, fields: tuple[str, ...], required: tuple[str, ...], problems: list[Problem]
+    root: Path, filename: str, what: str, fields: tuple[str, ...], required: tuple[str, ...],
+    problems: ProblemSink, budget: Budget, inside: Fence,
 ) -> dict[str, dict[str, str]]:
     """An optional `id: {field: text}` file (sources.yaml, glossary.yaml) -> id -> fields."""
     path = root / filename
-    reader = Reader(str(path))
+    reader = _reader(str(path), problems)
     out: dict[str, dict[str, str]] = {}
-    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False)
+    # A table of many tiny mappings costs more memory a value than a guide does: its own, smaller budget.
+    own = Budget(min(TABLE_VALUES, budget.limit - budget.used), f"in {filename}")
+    tree = _parse_file(path, reader.name, GUIDE_LIMIT, problems, own, inside, required=False)
+    budget.used += own.used
     table = reader.mapping(tree, filename) if tree is not None else None
+    if table is not None and len(table.items) > MAX_ENTRIES:
+        reader.problem(table, f"{len(table.items):,} entries; at most {MAX_ENTRIES:,} are supported")
+        table = None
     for entry_id, item in (table.items.items() if table else ()):
+        if problems.full:
+            break
         label = f"{what} {entry_id!r}"
         entry = reader.mapping(item, label, fields)
         if entry is not None:
@@ -236,15 +344,16 @@ def _read_table(
                 name: reader.text(entry, name, label, required=name in required, one_line=name in ("url", "term"))
                 for name in fields
             }
-    problems += reader.problems
     return out
 
 
-def _read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
-    table = _read_table(root, "sources.yaml", "source", ("citation", "url", "note"), ("citation",), problems)
+def _read_sources(root: Path, problems: ProblemSink, budget: Budget, inside: Fence) -> dict[str, Source]:
+    table = _read_table(root, "sources.yaml", "source", ("citation", "url", "note"), ("citation",), problems, budget, inside)
     return {source_id: Source(source_id, **fields) for source_id, fields in table.items()}
 
 
-def _read_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
-    table = _read_table(root, "glossary.yaml", "glossary term", ("term", "definition"), ("term", "definition"), problems)
+def _read_glossary(root: Path, problems: ProblemSink, budget: Budget, inside: Fence) -> dict[str, GlossaryTerm]:
+    table = _read_table(
+        root, "glossary.yaml", "glossary term", ("term", "definition"), ("term", "definition"), problems, budget, inside
+    )
     return {term_id: GlossaryTerm(term_id, **fields) for term_id, fields in table.items()}

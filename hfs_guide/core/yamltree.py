@@ -4,14 +4,19 @@ PyYAML's composer recurses in C (a deeply nested file crashes the process) and i
 is slow; its constructor can also expand aliases exponentially. So we read the parser's event
 stream (libyaml's C parser when present), build a small tree of located values ourselves with
 an explicit stack, and stop at the first sign of a hostile file: an anchor or alias, a tag,
-a second document or nesting beyond MAX_DEPTH. Scalars keep the type YAML 1.1 would give
-them so the loader can tell an author that `no` is not text.
+a second document, nesting beyond MAX_DEPTH or more values than a `Budget` allows (one budget
+is shared by every file of a guide, so three hostile files cost no more than one). Scalars
+keep the type YAML 1.1 would give them so the loader can tell an author that `no` is not text.
+
+Memory: an empty `{}` or `[]` shares one empty, read-only container until it gets an item,
+so a file of a million empty mappings costs about what a million short scalars do.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from types import MappingProxyType
+from typing import Mapping, Sequence, Union
 
 import yaml
 from yaml.resolver import Resolver
@@ -22,7 +27,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 32
-# About 25,000 nodes of real content; caps memory (~150 MB) for a hostile 16 MB file of tiny values.
+# About 25,000 nodes of real content, for all of a guide's files together; with the shared
+# empty containers below it bounds the parse tree of any content folder (README: limits).
 MAX_VALUES = 1_000_000
 _IMPLICIT = Resolver.yaml_implicit_resolvers
 _TAG_NAMES = {
@@ -44,6 +50,21 @@ class YamlProblem(Exception):
         self.line, self.col, self.message = line, col, message
 
 
+class Budget:
+    """How many values may be read; `where` ends the message when there are more."""
+
+    def __init__(self, limit: int = MAX_VALUES, where: str = "in the guide's files together") -> None:
+        self.limit = limit
+        self.where = where
+        self.used = 0
+
+
+# Shared by every container that has no item yet; replaced by a real one on the first item.
+_NO_ITEMS: Mapping[str, "YNode"] = MappingProxyType({})
+_NO_KEYS: Mapping[str, tuple[int, int]] = MappingProxyType({})
+_NO_DUPLICATES: tuple[tuple[str, int, int], ...] = ()
+
+
 @dataclass(slots=True)
 class Scalar:
     value: str
@@ -54,18 +75,18 @@ class Scalar:
 
 @dataclass(slots=True)
 class Seq:
-    items: list["YNode"]
+    items: Sequence["YNode"]  # a list once it has an item
     line: int
     col: int
 
 
 @dataclass(slots=True)
 class Map:
-    items: dict[str, "YNode"]
+    items: Mapping[str, "YNode"]  # a dict once it has an item
     line: int
     col: int
-    key_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
-    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
+    key_pos: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _NO_KEYS)
+    duplicates: Sequence[tuple[str, int, int]] = _NO_DUPLICATES
 
 
 YNode = Union[Scalar, Seq, Map]
@@ -78,13 +99,16 @@ def _plain_kind(value: str) -> str:
     return "text"
 
 
-def parse(text: str) -> YNode | None:
-    """Parse one YAML document into located nodes; None for an empty document."""
+def parse(text: str, budget: Budget | None = None) -> YNode | None:
+    """Parse one YAML document into located nodes; None for an empty document.
+
+    Every value read is counted against `budget` (a fresh one of MAX_VALUES when not given).
+    """
+    budget = budget or Budget()
     stack: list[Seq | Map] = []
     pending_key: list[Scalar | None] = []
     root: YNode | None = None
     documents = 0
-    values = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
@@ -95,20 +119,24 @@ def parse(text: str) -> YNode | None:
                     raise YamlProblem(line, col, "anchors (&name) are not supported here: write the value out in full")
                 if event.tag is not None and event.tag != "!":
                     raise YamlProblem(line, col, f"tags such as {event.tag!r} are not supported here: remove the tag")
-                values += 1
-                if values > MAX_VALUES:
-                    raise YamlProblem(line, col, f"more than {MAX_VALUES:,} values: split the guide or remove repeated entries")
+                budget.used += 1
+                if budget.used > budget.limit:
+                    raise YamlProblem(
+                        line, col, f"more than {budget.limit:,} values {budget.where}: split the guide or remove repeated entries"
+                    )
                 if kind is yaml.ScalarEvent:
                     plain = event.implicit[0] and not event.style
                     node: YNode = Scalar(event.value, _plain_kind(event.value) if plain else "text", line, col)
                 elif kind is yaml.MappingStartEvent:
-                    node = Map({}, line, col)
+                    node = Map(_NO_ITEMS, line, col)
                 else:
-                    node = Seq([], line, col)
+                    node = Seq((), line, col)
                 if stack:
                     parent = stack[-1]
                     if isinstance(parent, Seq):
-                        parent.items.append(node)
+                        if not parent.items:
+                            parent.items = []
+                        parent.items.append(node)  # type: ignore[attr-defined]
                     elif pending_key[-1] is None:
                         if not isinstance(node, Scalar):
                             raise YamlProblem(line, col, "a key must be plain text, not a list or mapping")
@@ -117,10 +145,14 @@ def parse(text: str) -> YNode | None:
                         key = pending_key[-1]
                         pending_key[-1] = None
                         if key.value in parent.items:
-                            parent.duplicates.append((key.value, key.line, key.col))
+                            if not parent.duplicates:
+                                parent.duplicates = []
+                            parent.duplicates.append((key.value, key.line, key.col))  # type: ignore[attr-defined]
                         else:
-                            parent.items[key.value] = node
-                            parent.key_pos[key.value] = (key.line, key.col)
+                            if not parent.items:
+                                parent.items, parent.key_pos = {}, {}
+                            parent.items[key.value] = node  # type: ignore[index]
+                            parent.key_pos[key.value] = (key.line, key.col)  # type: ignore[index]
                 else:
                     root = node
                 if not isinstance(node, Scalar):
