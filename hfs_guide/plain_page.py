@@ -16,7 +16,8 @@ from hfs_guide.core.actions import action
 from hfs_guide.core.markdown import Link
 from hfs_guide.core.model import Graph
 from hfs_guide.core.page import (
-    AtAGlance, Body, Contacts, EndNote, Figures, Offered, Page, Questions, Sources, StartNotice, Title,
+    AtAGlance, Body, Contacts, EndNote, Figures, MySituation, Offered, Page, Questions, SituationOffer, Sources,
+    StartNotice, Title,
 )
 
 LIST_MARK = re.compile(r"(- |\d+\. )")
@@ -81,6 +82,11 @@ class PlainPage:
         return out
 
     def block(self, block: object) -> list[str]:  # noqa: C901 - one branch per block kind
+        if isinstance(block, MySituation):
+            return ["", *self.wrap(f"{block.text} (type {key_words('situation')} to change it)")]
+        if isinstance(block, SituationOffer):
+            return ["", *self.wrap(f"Type {key_words('situation')} to answer a few questions about your "
+                                   f"situation. {block.intro}")]
         if isinstance(block, Title):
             return ["", f"Page: {block.text}"]
         if isinstance(block, StartNotice):

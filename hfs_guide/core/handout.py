@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from hfs_guide.core.decision import not_ready, rating_words
 from hfs_guide.core.files import CONTROL
 from hfs_guide.core.fingerprint import content_fingerprint
 from hfs_guide.core.model import Graph, Kind, Node
@@ -54,6 +56,12 @@ class Handout:
     clinic: str
     sources: tuple[Citation, ...]  # numbered from 1 in this order
     options: OptionGrid | None = None
+    # Decision support (core/decision.py), each empty when not answered:
+    situation: tuple[tuple[str, str], ...] = ()  # (question, answer in words)
+    values: tuple[tuple[str, str], ...] = ()  # (statement, rating in words)
+    ready: tuple[tuple[str, str], ...] = ()  # (question, "Yes" or "No")
+    next_steps: tuple[str, ...] = ()  # for each "no": what to read or ask next, with the pages
+    ready_credit: str = ""
 
 
 def clean_user_text(text: str) -> str:
@@ -118,6 +126,7 @@ def build_handout(session: Session, today: dt.date | None = None, with_options: 
         for citation in urgent_sources.citations:
             number(citation)
     meta = graph.meta
+    decision = decision_sections(graph, session)
     return Handout(
         title=meta.title,
         language=meta.language,
@@ -136,7 +145,31 @@ def build_handout(session: Session, today: dt.date | None = None, with_options: 
         clinic=meta.clinic,
         sources=tuple(citations),
         options=option_grid(graph) if with_options and graph.options() else None,
+        **decision,
     )
+
+
+def decision_sections(graph: Graph, session: Session) -> dict[str, Any]:
+    """My situation, what matters to me and ready to decide, in words, as answered."""
+    decision = graph.decision
+    out: dict[str, Any] = {}
+    if decision.situation is not None:
+        out["situation"] = tuple((q.ask, q.label(session.situation[q.id]))
+                                 for q in decision.situation.questions if q.id in session.situation)
+    if decision.values is not None:
+        out["values"] = tuple((v.statement, rating_words(decision.values, session.ratings[v.id]))
+                              for v in decision.values.statements if v.id in session.ratings)
+    if decision.ready is not None:
+        out["ready"] = tuple((q.ask, "Yes" if session.ready[q.id] else "No")
+                             for q in decision.ready.questions if q.id in session.ready)
+        steps = []
+        for q in not_ready(decision.ready, session.ready):
+            pages = ", ".join(graph.nodes[p].title for p in q.pages if p in graph.nodes)
+            steps.append(q.if_no + (f" See: {pages}." if pages else ""))
+        out["next_steps"] = tuple(steps)
+        if out["ready"]:
+            out["ready_credit"] = decision.ready.credit
+    return out
 
 
 def handout_for(graph: Graph, node_ids: list[str], notes: str = "", today: dt.date | None = None,

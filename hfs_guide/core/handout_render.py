@@ -51,9 +51,42 @@ def _grid_markdown(grid: OptionGrid) -> list[str]:
     return out
 
 
+def _decision_markdown(h: Handout) -> list[str]:
+    out: list[str] = []
+    if h.situation:
+        out += ["## My situation", "", *(f"- {md_escape(q)} **{md_escape(a)}**" for q, a in h.situation), ""]
+    if h.values:
+        out += ["## What matters to me", "", *(f"- {md_escape(v)}: **{md_escape(r)}**" for v, r in h.values), ""]
+    if h.ready:
+        out += ["## Ready to decide?", "", *(f"- {md_escape(q)} **{md_escape(a)}**" for q, a in h.ready), ""]
+        if h.next_steps:
+            out += ["What could help next:", "", *(f"- {md_escape(step)}" for step in h.next_steps), ""]
+        if h.ready_credit:
+            out += [md_escape(h.ready_credit), ""]
+    return out
+
+
+def _decision_html(h: Handout, e: Callable[[str], str]) -> str:
+    parts: list[str] = []
+    if h.situation:
+        rows = "".join(f"<li>{e(q)} <strong>{e(a)}</strong></li>" for q, a in h.situation)
+        parts.append(f"<h2>My situation</h2>\n<ul>{rows}</ul>")
+    if h.values:
+        rows = "".join(f"<li>{e(v)}: <strong>{e(r)}</strong></li>" for v, r in h.values)
+        parts.append(f"<h2>What matters to me</h2>\n<ul>{rows}</ul>")
+    if h.ready:
+        rows = "".join(f"<li>{e(q)} <strong>{e(a)}</strong></li>" for q, a in h.ready)
+        steps = "".join(f"<li>{e(step)}</li>" for step in h.next_steps)
+        parts.append(f"<h2>Ready to decide?</h2>\n<ul>{rows}</ul>"
+                     + (f"\n<p>What could help next:</p>\n<ul>{steps}</ul>" if steps else "")
+                     + (f"\n<p class=\"refs\">{e(h.ready_credit)}</p>" if h.ready_credit else ""))
+    return "\n".join(parts)
+
+
 def handout_markdown(h: Handout) -> str:
     """The handout as Markdown."""
     out = [f"# {md_escape(h.title)}", "", *_header(h), "", f"> {md_escape(h.disclaimer)}", ""]
+    out += _decision_markdown(h)
     if h.route:
         out += [f"Your route: {md_escape(', then '.join(h.route))}.", ""]
     out += ["## What we looked at", ""]
@@ -155,6 +188,7 @@ def handout_html(h: Handout) -> str:
 <h1>{e(h.title)}</h1>
 <p class="meta">{e(_header(h)[0])}</p>
 <p class="disclaimer">{e(h.disclaimer)}</p>
+{_decision_html(h, e)}
 {route}
 <h2>What we looked at</h2>
 {chr(10).join(pages) or "<p>(Only pages that help you find your way were opened.)</p>"}

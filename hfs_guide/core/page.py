@@ -16,9 +16,24 @@ from dataclasses import dataclass
 from typing import Union
 
 from hfs_guide.core import markdown
+from hfs_guide.core.decision import situation_line
 from hfs_guide.core.markdown import Link
 from hfs_guide.core.model import OPTION_FIELDS, Figure, Graph, Kind, Node
 from hfs_guide.core.session import Session
+
+
+@dataclass(frozen=True)
+class MySituation:
+    """One quiet line at the top of every page: the situation answers given so far."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class SituationOffer:
+    """On the page that offers it: a few questions that open the part of the guide that fits."""
+
+    intro: str
 
 
 @dataclass(frozen=True)
@@ -113,7 +128,8 @@ class Offered:
     links: tuple[Link, ...]
 
 
-Block = Union[Title, StartNotice, Contacts, Body, AtAGlance, Figures, Questions, Sources, EndNote, Offered]
+Block = Union[MySituation, SituationOffer, Title, StartNotice, Contacts, Body, AtAGlance, Figures, Questions, Sources,
+              EndNote, Offered]
 
 
 @dataclass(frozen=True)
@@ -153,6 +169,11 @@ def page(graph: Graph, session: Session | None = None, node: Node | None = None)
         node = session.current
     meta = graph.meta
     blocks: list[Block] = []
+    situation = graph.decision.situation
+    if situation is not None and session is not None:
+        line = situation_line(situation, session.situation)
+        if line:
+            blocks.append(MySituation(line))
     if not body_repeats_title(node):
         blocks.append(Title(node.title))
     if node.id == graph.start:
@@ -160,6 +181,8 @@ def page(graph: Graph, session: Session | None = None, node: Node | None = None)
     if node.kind is Kind.URGENT:
         blocks.append(Contacts(meta.emergency, meta.clinic))
     blocks.append(Body(node.body))
+    if situation is not None and node.id == situation.offer_on:
+        blocks.append(SituationOffer(situation.intro))
     if node.option:
         rows = tuple((label, node.option[name]) for name, label in OPTION_FIELDS if node.option.get(name))
         if rows:

@@ -17,13 +17,14 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from hfs_guide.core.model import Graph
-from hfs_guide.tui.keys import GLOBAL_BINDINGS
+from hfs_guide.core.session import Session
+from hfs_guide.tui.keys import APP_PRIORITY_BINDINGS, GLOBAL_BINDINGS
 from hfs_guide.tui.palette import GuidePalette
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.glossary import GlossaryScreen
-from hfs_guide.tui.screens.guide import GuideScreen
+from hfs_guide.tui.screens.guide import HANDOUT_DELIVERY, GuideScreen
 from hfs_guide.tui.screens.help import HelpScreen
-from hfs_guide.tui.screens.tools import HANDOUT_DELIVERY, HoldsWork
+from hfs_guide.tui.search import NodeSearch
 from hfs_guide.tui.screens.too_small import TooSmallScreen, too_small
 from hfs_guide.tui.themes import THEMES
 
@@ -31,22 +32,20 @@ EXIT_OK, EXIT_CRASH, EXIT_USAGE = 0, 1, 2
 
 
 class GuideApp(App[None]):
-    """The guide. The graph is loaded and validated by the caller, then injected here."""
+    """The guide. The graph is loaded and validated by the caller, and the Session made by it,
+    then both are injected here (tests and the browser mode make their own)."""
 
     CSS_PATH = "guide.tcss"
-    BINDINGS = [
-        *GLOBAL_BINDINGS,
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        # As in every terminal program; it used to clear the session, which lost notes.
-        Binding("ctrl+l", "redraw", "Redraw the screen", show=False, priority=True),
-        # Named here, so Textual adds no Ctrl+P binding of its own.
-        Binding("ctrl+p", "command_palette", "Search", show=False, priority=True),
-    ]
+    # From the action table (core/actions.py). Ctrl+L redraws, as in every terminal program
+    # (it used to clear the session, which lost notes); naming Ctrl+P here keeps Textual from
+    # adding a binding of its own.
+    BINDINGS = [*GLOBAL_BINDINGS, *APP_PRIORITY_BINDINGS]
 
-    def __init__(self, graph: Graph, *, theme: str | None = None, export_dir: Path | None = None) -> None:
+    def __init__(self, graph: Graph, session: Session | None = None, *, theme: str | None = None,
+                 export_dir: Path | None = None) -> None:
         super().__init__()
         self.graph = graph
+        self.session = session if session is not None else Session(graph)
         self.title = graph.meta.title
         for extra in THEMES:
             self.register_theme(extra)
@@ -54,7 +53,7 @@ class GuideApp(App[None]):
             self.theme = theme  # an unknown name raises InvalidThemeError; run_tui checks first
         self.crashed = False
         # Where the handout is offered by default (tests pass their own folder).
-        self.guide = GuideScreen(graph, export_dir if export_dir is not None else Path.home())
+        self.guide = GuideScreen(graph, self.session, export_dir if export_dir is not None else Path.home())
 
     def get_default_screen(self) -> Screen:
         return self.guide
@@ -87,15 +86,9 @@ class GuideApp(App[None]):
         elif showing and not too_small(size.width, size.height):
             self.pop_screen()
 
-    def _keep_work(self) -> None:
-        """Hand notes and ticks still in an open panel to the guide (before it is closed)."""
-        for layer in self.screen_stack:
-            if isinstance(layer, HoldsWork):
-                layer.keep(self.guide)
-
     def _close_layers(self) -> None:
-        """Close dialogs, panels and the palette so the guide screen is on top."""
-        self._keep_work()
+        """Close dialogs, panels and the palette so the guide screen is on top (layers write
+        through to the Session as the person works, so closing loses nothing)."""
         while self.screen is not self.guide and len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -115,7 +108,7 @@ class GuideApp(App[None]):
             self.screen.dismiss(None)
             return
         self._close_layers()
-        self.push_screen(HelpScreen(self.graph.meta))
+        self.push_screen(HelpScreen(self.graph))
 
     def action_glossary(self) -> None:
         """List the glossary, this page's words first (or close it again)."""
@@ -136,13 +129,18 @@ class GuideApp(App[None]):
             self._close_layers()
             self.push_screen(GuidePalette(id="--command-palette"))
 
+    def action_search(self) -> None:
+        """Search the guide only: pages, glossary terms and questions (Ctrl+P has the rest)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self._close_layers()
+            self.push_screen(GuidePalette(providers=[NodeSearch], placeholder="Search the guide…", id="--command-palette"))
+
     async def action_quit(self) -> None:
-        """Quit; ask first if notes or ticked questions were not exported."""
-        self._keep_work()  # Ctrl+Q while typing notes, q in the question panel: count those too
-        if not self.guide.session.unsaved:
+        """Quit; ask first if notes, ticked questions or answers were not exported."""
+        if not self.session.unsaved:
             self.exit()
             return
-        question = "You have notes or ticked questions that were not exported. Quit anyway?"
+        question = "You have notes, ticked questions or answers that were not exported. Quit anyway?"
         self.push_screen(ConfirmScreen(question, "Yes, quit", "No, keep them"), lambda yes: self.exit() if yes else None)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -158,9 +156,18 @@ class GuideApp(App[None]):
         if guide.check_action("options", ()):
             yield SystemCommand("Option grid", "Compare the options side by side (o)", guide.action_options)
         yield SystemCommand("Notes", "Write notes for this session (n)", guide.action_notes)
+        decision = self.graph.decision
+        if decision.situation is not None:
+            yield SystemCommand("My situation", "A few questions that open the part of the guide that fits (s)",
+                                guide.action_situation)
+        if decision.values is not None:
+            yield SystemCommand("What matters to me", "Rate what matters; marked in the option grid (v)",
+                                guide.action_values)
+        if decision.ready is not None:
+            yield SystemCommand("Ready to decide?", "Four short questions before the handout (r)", guide.action_ready)
         yield SystemCommand("Export handout", "Save the path, ticked questions and notes (e)", guide.action_export)
         yield SystemCommand("Presentation mode", "More space for a shared screen; again to leave (p)", guide.action_presentation)
-        yield SystemCommand("Clear session", "Forget the path, ticks and notes (x)", guide.action_clear_session)
+        yield SystemCommand("Clear session", "Forget the path, ticks, notes and answers (x)", guide.action_clear_session)
 
     @on(events.DeliveryComplete)
     @on(events.DeliveryFailed)
@@ -174,7 +181,7 @@ def run_tui(graph: Graph, theme: str | None = None) -> int:
     """Run the app; 0 after a normal quit, 2 for an unknown theme (before the screen is taken),
     128 + the signal after SIGTERM or SIGHUP (or a terminal that went away), 1 after any
     unexpected error (Textual restores the terminal first)."""
-    app = GuideApp(graph)
+    app = GuideApp(graph, Session(graph))
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

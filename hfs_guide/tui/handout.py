@@ -13,15 +13,10 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from hfs_guide.core.export import Handout, handout_html, handout_markdown
+from hfs_guide.core.handout import Handout
+from hfs_guide.core.handout_render import FORMATS, MIME_TYPES, render
 
-FORMATS: dict[str, Callable[[Handout], str]] = {
-    ".html": handout_html,
-    ".htm": handout_html,
-    ".md": handout_markdown,
-    ".markdown": handout_markdown,
-}
-MIME_TYPES = {".html": "text/html", ".htm": "text/html", ".md": "text/markdown", ".markdown": "text/markdown"}
+__all__ = ["FORMATS", "MIME_TYPES", "NameProblem", "handout_text"]
 
 
 class NameProblem(ValueError):
@@ -138,5 +133,5 @@ def write_problem(error: OSError, path: Path) -> str:
 
 
 def handout_text(handout: Handout, suffix: str) -> str:
-    """The handout in the format its file name asks for."""
-    return FORMATS[suffix.lower()](handout)
+    """The handout in the format its file name asks for (the core's one table of formats)."""
+    return render(handout, suffix)

@@ -17,7 +17,8 @@ from rich.text import Text
 
 from hfs_guide.core.actions import action
 from hfs_guide.core.page import (
-    AtAGlance, Block, Body, Contacts, EndNote, Figures, Page, Questions, Sources, StartNotice, Title,
+    AtAGlance, Block, Body, Contacts, EndNote, Figures, MySituation, Page, Questions, SituationOffer, Sources,
+    StartNotice, Title,
 )
 from hfs_guide.tui.figures import IconArray, side_by_side
 
@@ -70,6 +71,11 @@ def _at_a_glance(block: AtAGlance) -> Group:
 
 def block_renderable(block: Block) -> RenderableType | None:
     """One block of the core's page as a Rich renderable (None: drawn elsewhere)."""
+    if isinstance(block, MySituation):
+        return Text(f"{block.text} (press {action('situation').tui_keys[0]} to change)", style="guide.muted")
+    if isinstance(block, SituationOffer):
+        return Text.assemble((f"Press {action('situation').tui_keys[0]}", "bold"),
+                             f" to answer a few questions about your situation. {block.intro}", style="guide.notice")
     if isinstance(block, Title):
         return Text(block.text, style="guide.title")
     if isinstance(block, StartNotice):

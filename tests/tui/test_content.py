@@ -103,7 +103,7 @@ async def test_start_page_shows_disclaimer_and_reviewed_date(app: GuideApp, grap
 
 
 def test_help_has_keys_reviewed_date_disclaimer_and_emergency_text(graph: Graph) -> None:
-    text = " ".join(plain(help_text(graph.meta)).split())
+    text = " ".join(plain(help_text(graph)).split())
     for words in ("Information, not medical advice.", "2026-01-15", "the test emergency number 000", "the test clinic line", "Ctrl+P", "? or F1", "! or u"):
         assert words in text
 

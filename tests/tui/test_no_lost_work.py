@@ -25,17 +25,17 @@ from tests.tui.conftest import SIZE
 
 
 async def open_quit_question(app: GuideApp, pilot: Any) -> None:
-    app.guide.keep_notes("ask about the scan")
+    app.session.set_notes("ask about the scan")
     await pilot.press("q")
 
 
 async def open_clear_question(app: GuideApp, pilot: Any) -> None:
-    app.guide.keep_notes("ask about the scan")
+    app.session.set_notes("ask about the scan")
     await pilot.press("x")
 
 
 async def open_replace_question(app: GuideApp, pilot: Any) -> None:
-    app.guide.keep_notes("ask about the scan")
+    app.session.set_notes("ask about the scan")
     await pilot.press("e")
     app.screen.query_one(Input).value = str(app.guide.export_dir / "taken.html")
     await pilot.press("enter")
@@ -58,7 +58,7 @@ async def test_enter_alone_never_destroys(app: GuideApp, tmp_path: Path, opening
 async def test_ctrl_l_never_clears_the_session(app: GuideApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "1")
-        app.guide.keep_notes("ask about the scan")
+        app.session.set_notes("ask about the scan")
         await pilot.press("ctrl+l")
         assert app.screen is app.guide  # no question, nothing cleared
         assert app.guide.session.notes == "ask about the scan" and app.guide.session.current_id == "a2"
@@ -70,11 +70,11 @@ def problem(app: GuideApp) -> str:
 
 async def test_a_second_export_is_offered_a_new_name(app: GuideApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.guide.keep_notes("first patient")
+        app.session.set_notes("first patient")
         await pilot.press("e", "enter")  # the offered name, as a busy clinic would
         [first] = list(tmp_path.iterdir())
         await pilot.press("x")  # the session was exported: clearing does not ask
-        app.guide.keep_notes("second patient")
+        app.session.set_notes("second patient")
         await pilot.press("e")
         offered = Path(app.screen.query_one(Input).value)
         assert offered.parent == tmp_path and offered != first and offered.suffix == ".html"
@@ -90,7 +90,7 @@ async def test_a_second_export_is_offered_a_new_name(app: GuideApp, tmp_path: Pa
 )
 async def test_a_name_over_the_system_limit_is_a_message(app: GuideApp, tmp_path: Path, typed: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        app.guide.keep_notes("keep me")
+        app.session.set_notes("keep me")
         await pilot.press("e")
         app.screen.query_one(Input).value = str(tmp_path / typed)
         await pilot.press("enter")
@@ -115,7 +115,7 @@ async def test_a_folder_that_may_not_be_searched_is_a_message(app: GuideApp, tmp
         monkeypatch.setattr(os, "stat", stat)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            app.guide.keep_notes("keep me")
+            app.session.set_notes("keep me")
             await pilot.press("e")
             app.screen.query_one(Input).value = str(locked / "inner" / "summary.html")
             await pilot.press("enter")

@@ -142,7 +142,7 @@ async def test_presentation_mode_toggles(app: GuideApp) -> None:
         assert where(app) == "a2"  # the guide works as usual
         await pilot.press("p")
         assert not guide.has_class("-presenting") and guide.query_one(Header).display
-        assert "h Home" in guide.query_one(KeyBar).render().plain
+        assert "m Map" in guide.query_one(KeyBar).render().plain  # the consultation keys are back
 
 
 async def test_clear_session_asks_when_not_exported_then_forgets_everything(app: GuideApp) -> None:

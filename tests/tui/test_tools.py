@@ -18,7 +18,7 @@ from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.export import ExportScreen
 from hfs_guide.tui.screens.notes import NotesScreen
 from hfs_guide.tui.screens.questions import QuestionsScreen
-from hfs_guide.tui.screens.tools import HANDOUT_DELIVERY
+from hfs_guide.tui.screens.guide import HANDOUT_DELIVERY
 from hfs_guide.tui.widgets.body import NodeBody
 from tests.tui.conftest import SIZE
 
@@ -93,7 +93,7 @@ async def test_ctrl_q_in_the_notes_asks_before_losing_them(app: GuideApp) -> Non
 async def test_notes_and_ticks_reach_the_handout_file(app: GuideApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "1", "t", "space", "escape")
-        app.guide.keep_notes(NOTE)
+        app.session.set_notes(NOTE)
         await export_to(app, pilot, tmp_path / "summary.md")
         assert app.screen is app.guide
         text = (tmp_path / "summary.md").read_text()
@@ -118,7 +118,7 @@ async def test_an_existing_file_is_never_replaced_without_yes(app: GuideApp, tmp
     target = tmp_path / "summary.html"
     target.write_bytes(b"the old summary\n")
     async with app.run_test(size=SIZE) as pilot:
-        app.guide.keep_notes("new notes")
+        app.session.set_notes("new notes")
         await export_to(app, pilot, target)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press(answer)
@@ -155,7 +155,7 @@ async def test_write_errors_give_a_message_and_leave_no_file(
 
     monkeypatch.setattr(os, "fsync", fail)
     async with app.run_test(size=SIZE) as pilot:
-        app.guide.keep_notes("keep me")
+        app.session.set_notes("keep me")
         await export_to(app, pilot, tmp_path / "summary.md")
         assert isinstance(app.screen, ExportScreen) and app.is_running
         assert words in problem(app)
@@ -196,7 +196,7 @@ async def test_in_a_browser_the_handout_goes_to_the_browser(app: GuideApp, tmp_p
     monkeypatch.setattr(GuideApp, "is_web", property(lambda self: True))
     monkeypatch.setattr(GuideApp, "deliver_text", deliver)
     async with app.run_test(size=SIZE) as pilot:
-        app.guide.keep_notes(NOTE)
+        app.session.set_notes(NOTE)
         await pilot.press("e")
         assert app.screen.query_one(Input).value.startswith("hfs-guide-summary-")  # a name, not a server path
         app.screen.query_one(Input).value = "mine.md"

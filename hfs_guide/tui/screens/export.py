@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
-from hfs_guide.core.export import Handout
+from hfs_guide.core.handout import Handout
 from hfs_guide.core.safe_write import TargetExistsError, write_private
 from hfs_guide.tui.handout import (
     NameProblem, check_place, default_name, download_name, free_in, handout_text, target_path, write_problem,
@@ -24,8 +25,9 @@ HINT = "End the name in .html for a page to print or open in a browser, or .md f
 WEB_HINT = "Only a file name: your browser decides where it goes. " + HINT
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """Dismisses the path saved (or, in a browser, the name to download as); None if cancelled.
+class ExportScreen(ModalScreen["tuple[Path, Handout] | None"]):
+    """Dismisses (the path saved, or in a browser the name to download as; the handout), or
+    None if cancelled. `make(with_options)` builds the handout when the person saves.
 
     In a terminal it writes the file itself: the dialog stays open, with a message, until a
     save works or the user cancels, so a problem never loses what was typed. In a browser
@@ -34,14 +36,20 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [*GLOBAL_BINDINGS, Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, handout: Handout, folder: Path, *, web: bool = False) -> None:
+    def __init__(self, make: Callable[[bool], Handout], folder: Path, *, web: bool = False, has_options: bool = False,
+                 ready_unanswered: bool = False) -> None:
         super().__init__()
-        self._handout, self._folder, self._web = handout, folder, web
+        self._make, self._folder, self._web = make, folder, web
+        self._has_options, self._ready_unanswered = has_options, ready_unanswered
+        self._handout = make(False)
+        self._writing = False
 
     def compose(self) -> ComposeResult:
         ticked = len(self._handout.questions)
-        what = (f"It lists the pages you looked at, the questions you ticked ({ticked}) and your notes. "
+        what = (f"It lists the pages you read, the questions you ticked ({ticked}), your notes and your answers. "
                 + ("Your browser will download it." if self._web else "Only your user account can read the file."))
+        if self._ready_unanswered:
+            what += " If you like, answer 'Ready to decide?' first (r): it adds what could help next."
         # A new name each time (date, time, a counter): a second patient's handout is never
         # offered the first one's name.
         start = default_name() if self._web else str(self._folder / default_name(taken=free_in(self._folder)))
@@ -50,6 +58,8 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(Content(what), classes="dialog-text")
             yield Input(start, id="export-path", select_on_focus=False)
             yield Static(Content(WEB_HINT if self._web else HINT), classes="dialog-hint")
+            if self._has_options:
+                yield Checkbox("Add the option grid (the options side by side)", id="export-options")
             yield Static(id="export-problem")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -68,13 +78,19 @@ class ExportScreen(ModalScreen[Path | None]):
     def _cancel(self) -> None:
         self.dismiss(None)
 
+    def _final_handout(self) -> Handout:
+        with_options = self._has_options and self.query_one("#export-options", Checkbox).value
+        return self._make(with_options)
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted, "#export-path")
     def _submit(self) -> None:
+        if self._writing:
+            return
         typed = self.query_one("#export-path", Input).value
         if self._web:
             try:
-                self.dismiss(download_name(typed))
+                self.dismiss((download_name(typed), self._final_handout()))
             except NameProblem as problem:
                 self._problem(str(problem))
             return
@@ -94,14 +110,33 @@ class ExportScreen(ModalScreen[Path | None]):
                 self._write(path, replace=False)
 
     def _write(self, path: Path, replace: bool) -> None:
+        handout = self._final_handout()
+        self._writing = True
+        self.query_one("#save", Button).disabled = True
+        self._write_in_thread(path, handout_text(handout, path.suffix), replace, handout)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_in_thread(self, path: Path, text: str, replace: bool, handout: Handout) -> None:
+        # A slow or stuck share must not freeze the screen: the write (with its fsync) runs
+        # off the event loop, and the answer comes back to it.
         try:
-            write_private(path, handout_text(self._handout, path.suffix), replace=replace)
+            write_private(path, text, replace=replace)
         except TargetExistsError:  # it appeared since we looked
-            self._ask_replace(path)
+            self.app.call_from_thread(self._written, path, handout, "exists")
         except OSError as error:
-            self._problem(write_problem(error, path))
+            self.app.call_from_thread(self._written, path, handout, write_problem(error, path))
         else:
-            self.dismiss(path)
+            self.app.call_from_thread(self._written, path, handout, "")
+
+    def _written(self, path: Path, handout: Handout, problem: str) -> None:
+        self._writing = False
+        self.query_one("#save", Button).disabled = False
+        if problem == "exists":
+            self._ask_replace(path)
+        elif problem:
+            self._problem(problem)
+        else:
+            self.dismiss((path, handout))
 
     def _ask_replace(self, path: Path) -> None:
         question = f"{path.name} already exists in {path.parent}. Replace it?"

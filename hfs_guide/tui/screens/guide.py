@@ -1,23 +1,30 @@
-"""The main screen: where the patient is, what the page says, and where they can go next."""
+"""The main screen: where the patient is, what the page says, where they can go next, and
+the consultation tools (questions, notes, handout, map, option grid, decision support,
+presentation, clearing). Layers are imported when first opened: their widgets (TextArea,
+Input, OptionList) would add ~25 ms to every start."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Callable
 
 from rich.theme import Theme as RichTheme
 from textual import events, on
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Header
 
+from hfs_guide.core.handout import Handout, build_handout
+from hfs_guide.core.handout_render import MIME_TYPES, render
 from hfs_guide.core.model import Graph, Kind, Node
+from hfs_guide.core.overview import map_tree, option_grid
 from hfs_guide.core.page import Offered, page
 from hfs_guide.core.session import Session
 from hfs_guide.tui.document import PageBook
 from hfs_guide.tui.history import ViewMemory, ViewState
-from hfs_guide.tui.keys import GUIDE_BINDINGS
+from hfs_guide.tui.keys import GUIDE_BINDINGS, PRESENTATION_KEYS
 from hfs_guide.tui.screens.confirm import ConfirmScreen
-from hfs_guide.tui.screens.tools import ConsultTools
 from hfs_guide.tui.search import NodeSearch, SearchEntry, build_index
 from hfs_guide.tui.themes import page_theme
 from hfs_guide.tui.widgets.body import NodeBody
@@ -25,18 +32,22 @@ from hfs_guide.tui.widgets.choices import ChoiceList
 from hfs_guide.tui.widgets.keybar import KeyBar
 from hfs_guide.tui.widgets.trail import Breadcrumb
 
+HANDOUT_DELIVERY = "hfs-guide-handout"  # names our deliveries to the browser
+PRESENTING = "-presenting"
 
-class GuideScreen(ConsultTools):
-    """Owns the Session; every move goes through `_step`, which remembers how pages looked.
-    The consultation tools (questions, notes, export, map, options, ...) are in ConsultTools."""
+
+class GuideScreen(Screen[None]):
+    """Shows the injected Session's page; every move goes through `_step`, which remembers how
+    pages looked. Layers (questions, notes, decision support) write through to the Session;
+    the page is drawn again when the screen resumes."""
 
     BINDINGS = GUIDE_BINDINGS
     COMMANDS = {NodeSearch}
 
-    def __init__(self, graph: Graph, export_dir: Path) -> None:
+    def __init__(self, graph: Graph, session: Session, export_dir: Path) -> None:
         super().__init__()
         self.graph = graph
-        self.session = Session(graph)
+        self.session = session
         self.export_dir = export_dir
         self._has_options = bool(graph.options())
         self._search_index: tuple[SearchEntry, ...] | None = None
@@ -70,6 +81,12 @@ class GuideScreen(ConsultTools):
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self._show(None)
+
+    def on_screen_resume(self) -> None:
+        # A layer may have ticked questions or answered situation questions: draw the page
+        # as the Session now says (the page cache makes an unchanged page free).
+        if self.is_mounted and self.query(NodeBody):
+            self.redraw()
 
     # -- moves -----------------------------------------------------------------------
     def action_choose(self, number: int) -> None:
@@ -122,7 +139,9 @@ class GuideScreen(ConsultTools):
         if action == "options":
             return self._has_options
         if action == "clear_session":
-            return self.has_something_to_clear()
+            return session.has_something_to_clear()
+        if action in ("situation", "values", "ready"):
+            return getattr(self.graph.decision, action) is not None
         return True
 
     # -- showing -----------------------------------------------------------------------
@@ -166,11 +185,12 @@ class GuideScreen(ConsultTools):
     def _keys_state(self) -> tuple[bool, ...]:
         session = self.session
         return (session.can_back, session.can_forward, session.at_start, bool(session.current.choices),
-                bool(session.current.questions), self.has_something_to_clear())
+                bool(session.current.questions), session.has_something_to_clear())
 
     def redraw(self) -> None:
-        """Draw the current page again (ticks changed), as it is scrolled now."""
+        """Draw the current page again (ticks or answers changed), as it is scrolled now."""
         self._show(self._view_state())
+        self.refresh_bindings()
 
     def restart(self) -> None:
         """Show the first page of a cleared session, with no memory of the old one."""
@@ -209,3 +229,131 @@ class GuideScreen(ConsultTools):
         route = self.session.route()
         if 0 <= event.position < len(route):
             self.jump(route[event.position])
+
+    # -- questions to ask ------------------------------------------------------------------
+    def action_questions(self) -> None:
+        """Tick or untick this page's questions to ask, for the handout."""
+        if not self.session.current.questions:
+            self.notify("This page has no questions to tick. Pages with questions list them at the end.",
+                        title="Questions", markup=False)
+            return
+        from hfs_guide.tui.screens.questions import QuestionsScreen
+
+        self.app.push_screen(QuestionsScreen(self.session, self.session.current_id))
+
+    def tick(self, index: int) -> None:
+        """Tick or untick question `index` of this page (a click on it)."""
+        if 0 <= index < len(self.session.current.questions):
+            self.session.toggle_question(self.session.current_id, index)
+            self.redraw()
+
+    # -- notes and the handout -------------------------------------------------------------
+    def action_notes(self) -> None:
+        """Write notes for this session (kept in memory as typed; they go into the handout)."""
+        from hfs_guide.tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.session))
+
+    def action_export(self) -> None:
+        """Save a handout: pages read, ticked questions, notes and answers."""
+        from hfs_guide.tui.screens.export import ExportScreen
+
+        def make(with_options: bool) -> Handout:
+            return build_handout(self.session, with_options=with_options)
+
+        dialog = ExportScreen(make, self.export_dir, web=self.app.is_web, has_options=self._has_options,
+                              ready_unanswered=self._ready_unanswered())
+        self.app.push_screen(dialog, self._exported)
+
+    def _ready_unanswered(self) -> bool:
+        ready = self.graph.decision.ready
+        return ready is not None and not self.session.ready
+
+    def _exported(self, saved: tuple[Path, Handout] | None) -> None:
+        if saved is None:
+            return
+        path, handout = saved
+        if not self.app.is_web:
+            self.session.mark_exported()
+            self.notify(f"Saved {path}", title="Handout saved", markup=False, timeout=10)
+            return
+        # In a browser the file goes to the person at the browser, not to the server's disk.
+        text = io.StringIO(render(handout, path.suffix))
+        mime = MIME_TYPES.get(path.suffix.lower(), "text/plain")
+        self.app.deliver_text(text, save_filename=path.name, mime_type=mime, name=HANDOUT_DELIVERY)
+        self.notify(f"Your browser will download {path.name}.", title="Handout", markup=False)
+
+    def delivered(self, ok: bool) -> None:
+        """The browser received the handout (or did not)."""
+        if ok:
+            self.session.mark_exported()
+            self.notify("The handout was downloaded.", title="Handout")
+        else:
+            self.notify("The handout could not be downloaded. Please try again.", title="Handout", severity="error")
+
+    # -- overviews -------------------------------------------------------------------------
+    def action_map(self) -> None:
+        """Show the whole guide as a map; choosing a page goes there."""
+        from hfs_guide.tui.screens.map import MapScreen
+
+        self.app.push_screen(MapScreen(map_tree(self.graph), self.session.current_id, self.session.visited), self._go)
+
+    def action_options(self) -> None:
+        """Compare the options side by side; a number opens one."""
+        from hfs_guide.tui.screens.options import OptionGridScreen
+
+        self.app.push_screen(OptionGridScreen(option_grid(self.graph)), self._go)
+
+    def _go(self, node_id: str | None) -> None:
+        if node_id is not None:
+            self.jump(node_id)
+
+    # -- decision support ------------------------------------------------------------------
+    def action_situation(self) -> None:
+        """A few questions about the person's situation; they can open the part that fits."""
+        from hfs_guide.tui.screens.decide import situation_form
+
+        form = situation_form(self.graph, self.session)
+        if form is not None:
+            self.app.push_screen(form, self._go)
+
+    def action_values(self) -> None:
+        """Rate what matters; the option grid marks the facts that touch it."""
+        from hfs_guide.tui.screens.decide import values_form
+
+        form = values_form(self.graph, self.session)
+        if form is not None:
+            self.app.push_screen(form, self._go)
+
+    def action_ready(self) -> None:
+        """Ready to decide? A "no" adds what could help next to the handout."""
+        from hfs_guide.tui.screens.decide import ready_form
+
+        form = ready_form(self.graph, self.session)
+        if form is not None:
+            self.app.push_screen(form, self._go)
+
+    # -- the room ------------------------------------------------------------------------
+    def action_presentation(self) -> None:
+        """Presentation mode for a shared screen: more space, less around it (again to leave)."""
+        presenting = not self.has_class(PRESENTING)
+        self.set_class(presenting, PRESENTING)
+        self.query_one(NodeBody).presenting = presenting
+        self.query_one(ChoiceList).set_gap(1 if presenting else 0)
+        self.query_one(KeyBar).only = PRESENTATION_KEYS if presenting else None
+        self.refresh_bindings()
+
+    def action_clear_session(self) -> None:
+        """Forget the path, ticks, notes and answers at once; ask first if not exported."""
+        if not self.session.unsaved:
+            self._clear()
+            return
+        question = ("Clear this session? The path, the ticked questions, the notes and the answers will be forgotten. "
+                    "They were not exported.")
+        self.app.push_screen(ConfirmScreen(question, "Yes, clear everything", "No, keep them"),
+                             lambda yes: self._clear() if yes else None)
+
+    def _clear(self) -> None:
+        self.session.clear()
+        self.restart()
+        self.notify("The session was cleared: path, ticks, notes and answers are gone.", title="Cleared")

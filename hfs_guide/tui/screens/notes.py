@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,14 +10,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-if TYPE_CHECKING:
-    from hfs_guide.tui.screens.tools import ConsultTools
+from hfs_guide.core.session import Session
 
-HINT = "Escape closes the notes and keeps them. They go into the handout (e). Nothing is saved unless you export."
+HINT = "Escape closes the notes; they are kept as you type. They go into the handout (e). Nothing is saved unless you export."
 
 
-class NotesScreen(ModalScreen[str]):
-    """A text area over the guide; Escape dismisses the text (kept, not discarded).
+class NotesScreen(ModalScreen[None]):
+    """A text area over the guide, writing through to the Session as the person types, so the
+    notes are kept however the layer closes (Escape, urgent help, quitting).
 
     Letters type into the notes here, so the one-letter keys of the guide do not work until
     the notes are closed; Ctrl+Q still quits (asking first).
@@ -26,14 +25,15 @@ class NotesScreen(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "close", "Close the notes (they are kept)")]
 
-    def __init__(self, notes: str) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self._notes = notes
+        self._session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="layer notes"):
             yield Static(Content("Notes for this session"), classes="layer-title")
-            yield TextArea(self._notes, id="notes-text", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+            yield TextArea(self._session.notes, id="notes-text", soft_wrap=True, tab_behavior="focus",
+                           show_line_numbers=False)
             yield Static(Content(HINT), classes="layer-hint")
 
     def on_mount(self) -> None:
@@ -41,15 +41,15 @@ class NotesScreen(ModalScreen[str]):
         area.move_cursor(area.document.end)
         area.focus()
 
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        self._session.set_notes(event.text_area.text)
+
     @property
     def text(self) -> str:
         """The notes as typed so far."""
         return self.query_one(TextArea).text
 
-    def keep(self, guide: ConsultTools) -> None:
-        """Hand the notes to the guide now (the layer is being closed another way)."""
-        guide.keep_notes(self.text)
-
     def action_close(self) -> None:
-        """Close the notes, keeping the text."""
-        self.dismiss(self.text)
+        """Close the notes (already kept)."""
+        self.dismiss(None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AbstractSet, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,11 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from hfs_guide.core.session import Session
 from hfs_guide.tui.keys import GLOBAL_BINDINGS
 from hfs_guide.tui.page_parts import TICKED, UNTICKED
-
-if TYPE_CHECKING:
-    from hfs_guide.tui.screens.tools import ConsultTools
 
 HINT = "Space or Enter ticks or unticks; Escape closes. Ticked questions go into the handout (e)."
 
@@ -27,8 +24,8 @@ def question_prompt(question: str, ticked: bool) -> Content:
     return Content.assemble(((TICKED if ticked else UNTICKED) + " ", "bold"), question)
 
 
-class QuestionsScreen(ModalScreen[frozenset[int]]):
-    """Dismisses the indexes of the ticked questions of page `node_id`."""
+class QuestionsScreen(ModalScreen[None]):
+    """The questions of page `node_id`; each tick writes through to the Session at once."""
 
     BINDINGS = [
         *GLOBAL_BINDINGS,
@@ -36,15 +33,17 @@ class QuestionsScreen(ModalScreen[frozenset[int]]):
         Binding("space", "tick", "Tick or untick", show=False),
     ]
 
-    def __init__(self, node_id: str, questions: Sequence[str], ticked: AbstractSet[int], elsewhere: int = 0) -> None:
+    def __init__(self, session: Session, node_id: str) -> None:
         super().__init__()
+        self._session = session
         self.node_id = node_id
-        self._questions = tuple(questions)
-        self._ticked = set(ticked)
-        self._elsewhere = elsewhere
+        self._questions = session.graph.nodes[node_id].questions
+        here = session.ticked_on(node_id)
+        self._elsewhere = len(session.ticked - {self._questions[i] for i in here})
 
     def compose(self) -> ComposeResult:
-        options = [Option(question_prompt(q, i in self._ticked)) for i, q in enumerate(self._questions)]
+        ticked = self.ticked
+        options = [Option(question_prompt(q, i in ticked)) for i, q in enumerate(self._questions)]
         with Vertical(classes="layer questions"):
             yield Static(Content("Questions to ask your care team"), classes="layer-title")
             yield OptionList(*options, id="question-list")
@@ -53,8 +52,8 @@ class QuestionsScreen(ModalScreen[frozenset[int]]):
 
     @property
     def ticked(self) -> frozenset[int]:
-        """The indexes ticked so far."""
-        return frozenset(self._ticked)
+        """The indexes ticked on this page (the Session's word for it)."""
+        return self._session.ticked_on(self.node_id)
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted question."""
@@ -67,14 +66,9 @@ class QuestionsScreen(ModalScreen[frozenset[int]]):
         self._flip(event.option_index)
 
     def _flip(self, index: int) -> None:
-        self._ticked.symmetric_difference_update({index})
-        prompt = question_prompt(self._questions[index], index in self._ticked)
-        self.query_one(OptionList).replace_option_prompt_at_index(index, prompt)
-
-    def keep(self, guide: ConsultTools) -> None:
-        """Hand the ticks to the guide now (the layer is being closed another way)."""
-        guide.keep_ticks(self.node_id, self.ticked)
+        now = self._session.toggle_question(self.node_id, index)
+        self.query_one(OptionList).replace_option_prompt_at_index(index, question_prompt(self._questions[index], now))
 
     def action_close(self) -> None:
-        """Close, handing back the ticks."""
-        self.dismiss(self.ticked)
+        """Close (every tick is already kept)."""
+        self.dismiss(None)

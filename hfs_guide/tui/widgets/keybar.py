@@ -13,11 +13,11 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
 
-# Which keys to keep when space runs out, most needed first (by action name).
-KEEP_FIRST = (
-    "help", "urgent", "quit", "back", "choose", "close", "open", "home", "forward", "questions",
-    "notes", "export", "command_palette", "glossary", "map", "options", "presentation", "clear_session",
-)
+from hfs_guide.tui.keys import KEEP_FIRST
+
+# Which keys give way last when space runs out (by action name): the action table's ranks,
+# and a layer's own close and open keys right after quitting.
+RANK = {**KEEP_FIRST, "close": 2, "open": 2}
 GAP = " "
 
 
@@ -60,9 +60,8 @@ class KeyBar(Widget):
         def length(chosen: list[tuple[str, str, str, str]]) -> int:
             return sum(cell_len(f" {d} {t}") for _, d, t, _ in chosen) + cell_len(GAP) * max(len(chosen) - 1, 0)
 
-        rank = {name: i for i, name in enumerate(KEEP_FIRST)}
         while items and length(items) > width:
-            items.remove(max(items, key=lambda item: rank.get(item[3], len(rank))))
+            items.remove(max(items, key=lambda item: RANK.get(item[3], len(RANK))))
         key_style = self.get_component_rich_style("keybar--key", partial=True)
         text_style = self.get_component_rich_style("keybar--description", partial=True)
         self._keys = [key for key, *_ in items]
