@@ -17,7 +17,7 @@ from rich.text import Text
 
 from hfs_guide.core.actions import action
 from hfs_guide.core.page import (
-    AtAGlance, Block, Body, Contacts, EndNote, Figures, Page, Questions, Sources, StartNotice, Title,
+    AtAGlance, Block, Body, Contacts, EndNote, Facts, Page, Questions, Sources, StartNotice, Title,
 )
 from hfs_guide.tui.figures import IconArray, side_by_side
 
@@ -55,8 +55,21 @@ class _Questions:
 def _sources(block: Sources) -> Group:
     lines: list[RenderableType] = [Text("Sources", style="markdown.h2")]
     for number, citation in enumerate(block.citations, 1):
-        lines.append(Text.assemble((f"{number}. ", "guide.muted"), (citation.text, "guide.muted")))
+        details = citation.details()
+        lines.append(Text.assemble((f"{number}. ", "guide.muted"), (citation.text, "guide.muted"),
+                                   (f" ({details})" if details else "", "guide.muted")))
     return Group(*lines)
+
+
+def _facts(block: Facts) -> Group:
+    """Each figure of the page with who, when and which source; icon facts as icon arrays."""
+    parts: list[RenderableType] = [Text("Figures on this page", style="markdown.h2")]
+    for item in block.items:
+        if item.icon:
+            parts += [IconArray(item), Text()]
+        else:
+            parts.append(Text.assemble("• ", (item.says, "bold"), "\n  ", (item.context(), "guide.muted")))
+    return Group(*parts)
 
 
 def _at_a_glance(block: AtAGlance) -> Group:
@@ -82,8 +95,8 @@ def block_renderable(block: Block) -> RenderableType | None:
         return GuideMarkdown(block.markdown, hyperlinks=True)
     if isinstance(block, AtAGlance):
         return _at_a_glance(block)
-    if isinstance(block, Figures):
-        return Group(*(IconArray(figure) for figure in block.figures))
+    if isinstance(block, Facts):
+        return _facts(block)
     if isinstance(block, Questions):
         return _Questions(block)
     if isinstance(block, Sources):
