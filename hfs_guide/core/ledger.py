@@ -195,11 +195,13 @@ def _undeclared(node: Node, what: str, stat: Stat) -> str:
 
 
 def _raw_ids(graph: Graph) -> dict[str, str]:
-    """Ids that must never show as text: sources, facts and node ids with a hyphen."""
+    """Ids that must never show as text: source and fact ids, and node ids with a hyphen.
+    An id that is an ordinary word ("droop") cannot be told from prose, so only ids with a
+    hyphen or a digit are looked for (author-year source ids always have one)."""
     ids = {node_id: "a node id" for node_id in graph.nodes if "-" in node_id}
     ids.update({fact.id: "a fact id" for node in graph.nodes.values() for fact in node.facts})
     ids.update({source_id: "a source id" for source_id in graph.sources})
-    return ids
+    return {key: kind for key, kind in ids.items() if "-" in key or any(ch.isdigit() for ch in key)}
 
 
 def _check_raw_ids(node: Node, texts: list[tuple[str, str, Location, int]], raw_ids: dict[str, str]) -> list[Problem]:

@@ -52,12 +52,24 @@ class _Questions:
                    style="guide.muted")
 
 
+class _Hanging:
+    """A mark ("•", "2.") with text wrapped beside it, later lines under the text, not the mark."""
+
+    def __init__(self, mark: str, text: Text, style: str = "") -> None:
+        self.mark, self.text, self.style = mark, text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from side_by_side(console, [Text(self.mark, self.style)], self.text, options.max_width, gap=1)
+
+
 def _sources(block: Sources) -> Group:
+    """The page's sources: citation, then kind, size and "not verified" where so."""
     lines: list[RenderableType] = [Text("Sources", style="markdown.h2")]
+    width = len(f"{len(block.citations)}.")
     for number, citation in enumerate(block.citations, 1):
         details = citation.details()
-        lines.append(Text.assemble((f"{number}. ", "guide.muted"), (citation.text, "guide.muted"),
-                                   (f" ({details})" if details else "", "guide.muted")))
+        text = Text.assemble((citation.text, "guide.muted"), (f" ({details})" if details else "", "guide.muted"))
+        lines.append(_Hanging(f"{number}.".rjust(width), text, "guide.muted"))
     return Group(*lines)
 
 
@@ -68,7 +80,7 @@ def _facts(block: Facts) -> Group:
         if item.icon:
             parts += [IconArray(item), Text()]
         else:
-            parts.append(Text.assemble("• ", (item.says, "bold"), "\n  ", (item.context(), "guide.muted")))
+            parts.append(_Hanging("•", Text.assemble((item.says, "bold"), "\n", (item.context(), "guide.muted"))))
     return Group(*parts)
 
 
