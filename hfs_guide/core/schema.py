@@ -85,7 +85,7 @@ def guide_schema() -> dict[str, Any]:
         "glossary": {"type": "array", "items": _ID},
         "facts": {"type": "array", "items": _fact(), "description": "The statistics this page shows (docs/authoring.md)."},
         "plain_numbers": {"type": "array", "items": _TEXT,
-                          "description": "Phrases whose numbers are not statistics, e.g. \"every 3 to 4 months\"."},
+                          "description": "Phrases of this page whose numbers are not statistics, e.g. \"the 2 studies below\"."},
         "option": option,
     }
     assert set(node_props) == set(NODE_FIELDS)

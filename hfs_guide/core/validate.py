@@ -10,6 +10,7 @@ from collections import deque
 from typing import Iterable
 
 from hfs_guide.core.fields import did_you_mean
+from hfs_guide.core.ledger import check_ledger
 from hfs_guide.core.files import line_col
 from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Location, Node
 from hfs_guide.core.problems import Problem
@@ -23,8 +24,6 @@ def _at(where: Location, message: str, code: str = "content") -> Problem:
 
 def validate_graph(graph: Graph, today: dt.date | None = None) -> list[Problem]:
     """Every problem across the graph, then the evidence ledger's rules (core/ledger.py)."""
-    from hfs_guide.core.ledger import check_ledger
-
     problems = _check_graph(graph)
     if graph.nodes:
         problems += check_ledger(graph, today)
