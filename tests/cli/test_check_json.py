@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -23,6 +24,14 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def mini(mini: Path) -> Path:
+    """The small guide, reviewed today: the CLI dates the review by the real clock, and these
+    tests count warnings, so the fixture must not go stale."""
+    edit(mini / "guide.yaml", 'reviewed: "2026-11-24"', f'reviewed: "{dt.date.today().isoformat()}"')
+    return mini
 
 
 def break_and_warn(mini: Path) -> None:
