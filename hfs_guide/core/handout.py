@@ -20,7 +20,7 @@ from hfs_guide.core.files import CONTROL
 from hfs_guide.core.fingerprint import content_fingerprint
 from hfs_guide.core.model import Graph, Kind, Node
 from hfs_guide.core.overview import OptionGrid, option_grid
-from hfs_guide.core.page import AtAGlance, Citation, Figures, Page, Sources, page
+from hfs_guide.core.page import AtAGlance, Citation, FactLine, Facts, Page, Sources, page
 from hfs_guide.core.session import Session
 
 
@@ -31,7 +31,7 @@ class HandoutPage:
     title: str
     summary: str
     glance: tuple[tuple[str, str], ...]  # an option's facts at a glance
-    figures: tuple[str, ...]  # icon arrays in words ("63 in 100 ... the other 37 ...")
+    facts: tuple[str, ...]  # each fact with its group, time and source number; icon arrays in words
     sources: tuple[int, ...]  # numbers in the handout's list of sources
 
 
@@ -80,12 +80,18 @@ def walked(session: Session) -> tuple[Node, ...]:
 def is_navigation(node: Node, content: Page) -> bool:
     """A page that only asks where to go next ("Where are you now?"): folded into the route.
     Question pages that carry facts or figures still count as read."""
-    return node.kind is Kind.QUESTION and not any(isinstance(b, (AtAGlance, Figures)) for b in content.blocks)
+    return node.kind is Kind.QUESTION and not any(isinstance(b, (AtAGlance, Facts)) for b in content.blocks)
 
 
-def figure_words(count: int, of: int, text: str) -> str:
-    """An icon array on paper: the figure, its sentence and the other side of it."""
-    return f"{count} in {of}: {text} (the other {of - count} in {of}: not so)"
+def fact_words(fact: FactLine, source_number: int = 0) -> str:
+    """A fact on paper: what it says, about whom, over what time, and its source's number;
+    an icon array also gives the other side of the figure."""
+    text = f"{fact.says[:1].upper()}{fact.says[1:]} ({fact.group}; {fact.time})."
+    if fact.icon and fact.of:
+        text += f" The other {fact.of - fact.count} in {fact.of}: not so."
+    if source_number:
+        text += f" [{source_number}]"
+    return text if fact.verified else text + " (source not verified)"
 
 
 def build_handout(session: Session, today: dt.date | None = None, with_options: bool = False) -> Handout:
@@ -110,15 +116,16 @@ def build_handout(session: Session, today: dt.date | None = None, with_options: 
             route.append(node.title)
             continue
         glance = content.first(AtAGlance)
-        figures = content.first(Figures)
+        facts = content.first(Facts)
         cited = content.first(Sources)
+        numbers_here = tuple(number(c) for c in cited.citations) if isinstance(cited, Sources) else ()
         pages.append(HandoutPage(
             title=node.title,
             summary=node.summary,
             glance=glance.rows if isinstance(glance, AtAGlance) else (),
-            figures=tuple(figure_words(f.count, f.of, f.text) for f in figures.figures)
-            if isinstance(figures, Figures) else (),
-            sources=tuple(number(c) for c in cited.citations) if isinstance(cited, Sources) else (),
+            facts=tuple(fact_words(f, numbers_here[f.source - 1] if 0 < f.source <= len(numbers_here) else 0)
+                        for f in facts.items) if isinstance(facts, Facts) else (),
+            sources=numbers_here,
         ))
     urgent = graph.urgent_node
     urgent_sources = page(graph, node=urgent).first(Sources)

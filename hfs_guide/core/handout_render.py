@@ -16,6 +16,7 @@ from typing import Callable
 from hfs_guide.core.handout import Handout
 from hfs_guide.core.markdown import parser, plain_text
 from hfs_guide.core.overview import OptionGrid
+from hfs_guide.core.page import Citation
 
 BLANK = "______________________________"
 FILL_IN = (("Your clinic's phone number", BLANK), ("Your next appointment", BLANK))
@@ -31,6 +32,15 @@ def md_lines(text: str) -> str:
     """Escaped text whose single line breaks survive Markdown (a backslash hard break)."""
     paragraphs = [p for p in md_escape(text).split("\n\n") if p.strip()]
     return "\n\n".join(" \\\n".join(line.rstrip() for line in p.split("\n")) for p in paragraphs)
+
+
+def citation_words(c: Citation) -> str:
+    """A source as the list of sources gives it: the citation, its kind and size, and
+    whether it was checked against the source itself."""
+    about = ", ".join(part for part in (c.kind, c.size) if part)
+    if not c.verified:
+        about = f"{about}; not verified" if about else "not verified"
+    return f"{c.text} ({about})" if about else c.text
 
 
 def _header(h: Handout) -> list[str]:
@@ -95,8 +105,8 @@ def handout_markdown(h: Handout) -> str:
     for p in h.pages:
         out += [f"### {md_escape(p.title)}", "", md_escape(p.summary) + _refs(p.sources), ""]
         out += [f"- **{md_escape(label)}**: {md_escape(text)}" for label, text in p.glance]
-        out += [f"- {md_escape(words)}" for words in p.figures]
-        if p.glance or p.figures:
+        out += [f"- {md_escape(words)}" for words in p.facts]
+        if p.glance or p.facts:
             out.append("")
     if h.options is not None:
         out += _grid_markdown(h.options)
@@ -108,7 +118,7 @@ def handout_markdown(h: Handout) -> str:
     out += [f"## {md_escape(h.urgent_title)}", "", f"**Emergency: {md_escape(h.emergency)}.** \\",
             f"Your surgical team: {md_escape(h.clinic)}.", "", md_lines(plain_text(h.urgent_body)), ""]
     out += ["## Sources", ""]
-    out += [f"{n}. {md_escape(c.text)}" for n, c in enumerate(h.sources, 1)] or ["(No sources were cited.)"]
+    out += [f"{n}. {md_escape(citation_words(c))}" for n, c in enumerate(h.sources, 1)] or ["(No sources were cited.)"]
     out += ["", f"{md_escape(h.title)}, {h.date}. Content fingerprint {h.fingerprint}."]
     return "\n".join(out) + "\n"
 
@@ -164,13 +174,13 @@ def handout_html(h: Handout) -> str:
     for p in h.pages:
         refs = f' <span class="refs">{e(_refs(p.sources).strip())}</span>' if p.sources else ""
         glance = "".join(f"<dt>{e(label)}</dt><dd>{e(text)}</dd>" for label, text in p.glance)
-        figures = "".join(f"<li>{e(words)}</li>" for words in p.figures)
+        facts = "".join(f"<li>{e(words)}</li>" for words in p.facts)
         pages.append(f"<h3>{e(p.title)}</h3>\n<p>{e(p.summary)}{refs}</p>"
                      + (f'\n<dl class="glance">{glance}</dl>' if glance else "")
-                     + (f"\n<ul>{figures}</ul>" if figures else ""))
+                     + (f"\n<ul>{facts}</ul>" if facts else ""))
     questions = "".join(f'<li><span class="box">[ ]</span> {e(q)}</li>' for q in h.questions)
     notes = "".join(f"<p>{e(p).replace(chr(10), '<br>')}</p>" for p in h.notes.split("\n\n") if p.strip())
-    sources = "".join(f"<li>{e(c.text)}</li>" for c in h.sources)
+    sources = "".join(f"<li>{e(citation_words(c))}</li>" for c in h.sources)
     route = f"<p>Your route: {e(', then '.join(h.route))}.</p>" if h.route else ""
     fill = "<br>".join(f"{e(label)}: {blank}" for label, blank in FILL_IN)
     footer = f"{h.title}, {h.date}, fingerprint {h.fingerprint}"

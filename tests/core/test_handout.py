@@ -34,7 +34,9 @@ def walk(graph, *ids: str) -> Session:
 def test_a_read_page_shows_its_summary_facts_and_numbered_sources(graph) -> None:
     text = handout_markdown(build_handout(walk(graph, "still", "options", "option-a"), DAY))
     assert "### Still twitching" in text and "Twitching that goes on after the operation. Sources: [1]." in text
-    assert "25 in 100: about 25 in 100 people get better slowly (the other 75 in 100: not so)" in text
+    # a fact with who and when, its source number, and an icon array's other side
+    assert "- About 25 in 100 people get better slowly (2,000 people in a made-up study; the first year" in text
+    assert "The other 75 in 100: not so. [1]" in text
     assert "- **How long it lasts**: About 3 months." in text  # an option's facts at a glance
     assert f"1. {graph.sources['src-a'].citation}" in text
     assert text.count(graph.sources["src-a"].citation) == 1  # cited on two pages, listed once
