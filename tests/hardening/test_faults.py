@@ -60,7 +60,7 @@ class Terminal:
 
 # A key that opens a layer, and text the terminal shows once it is open (the palette's
 # cursor sits on the placeholder's first letter, so its text starts at "earch").
-LAYERS = {"guide": ("", b""), "help": ("?", b"Backspace or b"), "glossary": ("g", b"close the glossary"), "palette": ("/", b"earch for commands")}
+LAYERS = {"guide": ("", b""), "help": ("?", b"Backspace or b"), "glossary": ("g", b"close the glossary"), "palette": ("/", b"earch the guide")}
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
