@@ -9,10 +9,15 @@ from collections import deque
 from typing import Callable, Iterable
 
 from hfs_guide.core.fields import NameHints
+from hfs_guide.core.files import BODY_LIMIT
 from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Location, Node
 from hfs_guide.core.problems import Problem
 
 NODE_LINK = re.compile(r"\]\(\s*node:([^)\s]*)")
+# A page is drawn whole, so what one page may hold is bounded like its body file (BODY_LIMIT):
+# each question and figure is laid out on its own (a figure is a 10-line icon array, ~3 ms).
+MAX_QUESTIONS, MAX_FIGURES = 30, 10
+PAGE_TEXT_LIMIT = BODY_LIMIT  # characters of guide.yaml text on one page
 
 
 def _at(where: Location, message: str) -> Problem:
@@ -52,6 +57,7 @@ def validate_graph(graph: Graph) -> list[Problem]:
                 problems.append(_at(figure.where, f"node {node.id!r}: figure source {figure.source!r} is not in sources.yaml{source_hints.hint(figure.source)}"))
             elif figure.source not in node.sources:
                 problems.append(_at(figure.where, f"node {node.id!r}: figure source {figure.source!r} must also be in the node's 'sources' list"))
+        problems += _check_page_size(node)
         if not node.choices and node.kind is not Kind.ENDING:
             problems.append(_at(node.where, f"node {node.id!r} is a dead end: give it choices, or make it kind 'ending'"))
         if node.kind is Kind.OPTION:
@@ -106,6 +112,22 @@ def _check_links(node: Node, nodes: dict, unknown_node: Callable[[str], str]) ->
             line_start = body.rfind("\n", counted, at) + 1 or line_start
             counted = at
             out.append(Problem(path, line, at - line_start + 1, f"link to {unknown_node(target)}"))
+    return out
+
+
+def _check_page_size(node: Node) -> list[Problem]:
+    """A page that would take seconds to draw (thousands of questions or figures, megabytes
+    of option text in guide.yaml) is refused, as a body file over its limit is."""
+    out = []
+    if len(node.questions) > MAX_QUESTIONS:
+        out.append(_at(node.where, f"node {node.id!r} has {len(node.questions)} questions to ask; at most {MAX_QUESTIONS} fit a page: keep the most useful"))
+    if len(node.figures) > MAX_FIGURES:
+        out.append(_at(node.where, f"node {node.id!r} has {len(node.figures)} figures; at most {MAX_FIGURES} fit a page: keep the ones that matter most"))
+    texts = [node.title, node.summary, *node.questions, *node.option.values(),
+             *(figure.text for figure in node.figures), *(choice.label for choice in node.choices)]
+    size = sum(map(len, texts))
+    if size > PAGE_TEXT_LIMIT:
+        out.append(_at(node.where, f"node {node.id!r}: its title, summary, choices, questions, figures and option fields hold {size:,} characters; at most {PAGE_TEXT_LIMIT:,} fit a page: shorten them"))
     return out
 
 
