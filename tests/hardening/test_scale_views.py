@@ -1,0 +1,75 @@
+"""Whole-guide views open on a 3,000-node guide and show what they should.
+
+Work is counted (rows drawn, titles measured), never timed: speed figures live in
+benchmarks/views.py. A view that froze would only hit pytest's own limits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from hfs_guide.core.model import Graph
+from hfs_guide.core.overview import map_tree
+from hfs_guide.tui.app import GuideApp
+from hfs_guide.tui.screens import map as map_screen
+from hfs_guide.tui.screens.map import MapScreen
+from hfs_guide.tui.widgets import trail
+from hfs_guide.tui.widgets.rowlist import RowList
+from hfs_guide.tui.widgets.trail import Breadcrumb
+from tests.hardening.big_guide import big_graph, title
+
+SIZE = (100, 30)
+
+
+@pytest.fixture(scope="module")
+def big() -> Graph:
+    return big_graph(3_000)
+
+
+async def test_the_map_of_a_large_guide_lists_every_node_and_draws_only_the_screen(
+    big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[int] = []
+    line = map_screen.map_line
+    monkeypatch.setattr(map_screen, "map_line", lambda entry, *rest: drawn.append(entry.depth) or line(entry, *rest))
+    app = GuideApp(big, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(40):
+            app.guide.session.choose(1)
+        app.guide.jump("n41")
+        await pilot.pause()
+        await pilot.press("m")
+        assert isinstance(app.screen, MapScreen)
+        rows = app.screen.query_one(RowList)
+        entries = map_tree(big)
+        assert rows.virtual_size.height == len(entries)  # a row for every node (and each repeat)
+        assert {e.node.id for e in entries} == set(big.nodes)
+        assert 0 < len(drawn) <= 3 * SIZE[1]  # only the rows on screen were built
+        here = rows.highlighted
+        assert here is not None and rows.scroll_y <= here < rows.scroll_y + rows.size.height
+        lines = app.screen.lines
+        assert lines[here].endswith(f"▶ {title(41)}  — you are here")
+        assert "level 41 " in lines[here]  # deep pages stop moving right and say their level
+        assert lines[here].index("▶") < 2 * map_screen.DEEPEST + len("level 41 ") + 1
+        await pilot.press("end", "enter")
+        assert app.screen is app.guide and app.guide.session.current_id == entries[-1].node.id
+
+
+async def test_the_breadcrumb_after_a_long_walk_measures_only_what_fits(
+    big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = GuideApp(big, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(1_250):
+            app.guide.session.choose(1)
+        await pilot.pause()
+        measured: list[str] = []
+        monkeypatch.setattr(trail, "cell_len", lambda text: measured.append(text) or cell_len(text))
+        await pilot.press("1")
+        assert len(measured) <= 60  # the last few crumbs, not 1,251 x 1,250 / 2 sums
+        crumbs = app.guide.query_one(Breadcrumb).render().plain
+        assert crumbs.startswith("… › ") and crumbs.endswith(f"{title(1_250)} › {title(1_251)}")
+        assert cell_len(crumbs) <= app.guide.query_one(Breadcrumb).size.width
