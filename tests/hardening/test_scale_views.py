@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.pilot import Pilot
 
 from hfs_guide.core.model import Graph
 from hfs_guide.core.overview import map_tree
+from hfs_guide.tui import search
 from hfs_guide.tui.app import GuideApp
+from hfs_guide.tui.document import plain_text
 from hfs_guide.tui.screens import map as map_screen
 from hfs_guide.tui.screens.map import MapScreen
 from hfs_guide.tui.widgets import trail
@@ -73,3 +77,38 @@ async def test_the_breadcrumb_after_a_long_walk_measures_only_what_fits(
         crumbs = app.guide.query_one(Breadcrumb).render().plain
         assert crumbs.startswith("… › ") and crumbs.endswith(f"{title(1_250)} › {title(1_251)}")
         assert cell_len(crumbs) <= app.guide.query_one(Breadcrumb).size.width
+
+
+async def palette_pages(pilot: Pilot[None], typed: str | None = None) -> list[str]:
+    """The step pages the palette lists, in its order, once its search for `typed` (or what
+    is typed already) is done: not the palette's own commands, nor 'Urgent help' (both)."""
+    app = pilot.app
+    if typed is not None:
+        app.screen.query_one(CommandInput).value = typed
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    listing = app.screen.query_one(CommandList)
+    shown = [str(listing.get_option_at_index(i).prompt).split("\n")[0] for i in range(listing.option_count)]
+    return [text for text in shown if text.startswith("Step ")]
+
+
+async def test_search_on_a_large_guide_reads_only_the_bodies_it_needs(
+    big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+    monkeypatch.setattr(search, "plain_text", lambda markdown: parsed.append(markdown) or plain_text(markdown))
+    app = GuideApp(big, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, CommandPalette)
+        offered = await palette_pages(pilot)
+        assert offered[:2] == [title(0), title(1)] and len(offered) == search.MAX_HITS  # not 3,000
+        await pilot.press(*"step 2998")
+        found = await palette_pages(pilot)
+        assert found[0] == title(2998) and len(found) <= search.MAX_HITS
+        assert await palette_pages(pilot, "zebra") == [] and parsed == []  # in no page: nothing parsed
+        found = await palette_pages(pilot, "paragraph about")  # in every body, in no title
+        assert found[:2] == [title(0), title(1)] and len(found) == search.MAX_HITS
+        assert len(parsed) == search.MAX_HITS  # the first pages that hold the words, no more
+        await pilot.press("enter")
+        assert app.screen is app.guide and app.guide.session.current_id == "n0"
