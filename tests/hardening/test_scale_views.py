@@ -6,7 +6,10 @@ benchmarks/views.py. A view that froze would only hit pytest's own limits.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from rich.cells import cell_len
@@ -20,6 +23,8 @@ from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.document import plain_text
 from hfs_guide.tui.screens import map as map_screen
 from hfs_guide.tui.screens.map import MapScreen
+from hfs_guide.tui.screens.options import GridView, OptionGridScreen
+from hfs_guide.tui.widgets.blocklines import BlockLines
 from hfs_guide.tui.widgets import trail
 from hfs_guide.tui.widgets.rowlist import RowList
 from hfs_guide.tui.widgets.trail import Breadcrumb
@@ -112,3 +117,37 @@ async def test_search_on_a_large_guide_reads_only_the_bodies_it_needs(
         assert len(parsed) == search.MAX_HITS  # the first pages that hold the words, no more
         await pilot.press("enter")
         assert app.screen is app.guide and app.guide.session.current_id == "n0"
+
+
+async def until(condition: Callable[[], bool], hang: float = 120.0) -> None:
+    """Wait, with the event loop running, until `condition` holds (`hang` only catches a hang)."""
+    deadline = time.monotonic() + hang
+    while not condition():
+        assert time.monotonic() < deadline, "hung"
+        await asyncio.sleep(0.005)
+
+
+async def test_the_option_grid_of_450_options_opens_on_its_first_screen_and_draws_the_rest_later(
+    big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[object] = []
+    blocks = GridView.blocks
+    monkeypatch.setattr(GridView, "blocks", lambda view, width: (made.append(b) or b for b in blocks(view, width)))
+    app = GuideApp(big, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.guide.action_options()
+        await until(lambda: isinstance(app.screen, OptionGridScreen) and bool(app.screen.query(BlockLines)) and len(app.screen.query_one(BlockLines).lines) > 0)
+        grid = app.screen.query_one(BlockLines)
+        options = big.options()
+        assert len(options) == 450
+        assert grid.lines[:3] == ["What it is", f"1  {options[0].title}  · What it is", "   What it is of step 4."]
+        total = 7 * (2 + 2 * 450)  # per field: its name, each option's name and text, a gap
+        assert len(made) < total // 2  # the first screens (and a slice or two), not every block
+        await until(lambda: grid.complete)
+        assert len(made) == total
+        assert grid.virtual_size.height == len(grid.lines) >= 7 * 2 * 450
+        assert f"450  {options[-1].title}  · Who it may suit" in grid.lines
+        await pilot.press("end")
+        assert grid.scroll_y == grid.max_scroll_y > 0
+        await pilot.press("2")
+        assert app.screen is app.guide and app.guide.session.current_id == options[1].id
