@@ -157,7 +157,8 @@ class NameHints:
         # difflib's ratio is 2 * matches / (len(a) + len(b)) >= 0.6: lengths within 3/7..7/3.
         # Most triples shared first; among as many, the closest length (n19999y: n19999, not n1999).
         size = len(word)
-        fits = [n for n in shared if 3 * size <= 7 * len(names[n]) and 3 * len(names[n]) <= 7 * size]
+        most = [n for n, _ in shared.most_common(4 * self.SHORTLIST)]
+        fits = [n for n in most if 3 * size <= 7 * len(names[n]) and 3 * len(names[n]) <= 7 * size]
         best = heapq.nlargest(self.SHORTLIST, fits, key=lambda n: (shared[n], -abs(len(names[n]) - size)))
         return [names[n] for n in best]
 
