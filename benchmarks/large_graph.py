@@ -1,10 +1,15 @@
 """Write a synthetic N-node guide in the real format and time `check` against a bare parse.
 
     python benchmarks/large_graph.py --nodes 10000 --out /tmp/big     # then: hfs-guide check /tmp/big
+    python benchmarks/large_graph.py --nodes 20000 --unknown 20 --no-double
 
 Prints the best of --repeat runs for: the full check (read every file, build the model,
 validate the graph) and a bare `yaml.load(..., Loader=CSafeLoader)` of the same guide.yaml.
 Targets: check <= 1.3x the bare parse at 10,000 nodes; 20,000 nodes <= 2.2x 10,000.
+With --unknown N, the same guide is checked again with N choices and N body links to node
+ids that do not exist (each close to a real id, so every one gets a "did you mean" hint),
+plus one body holding N * 50 such links: a guide with mistakes checks in about the time of
+a clean one (target <= 1.3x).
 """
 
 from __future__ import annotations
@@ -16,12 +21,15 @@ from pathlib import Path
 import yaml
 
 from hfs_guide.core.loader import load_graph
+from hfs_guide.core.problems import ContentError
 
 KINDS = ("info", "question", "info", "question", "option")
 
 
-def write_guide(nodes: int, out: Path) -> Path:
-    """A connected guide: a chain from the start node with side branches; every 20th node ends."""
+def write_guide(nodes: int, out: Path, unknown: int = 0) -> Path:
+    """A connected guide: a chain from the start node with side branches; every 20th node ends.
+
+    `unknown` > 0 adds mistakes: that many choices and body links to ids that do not exist."""
     (out / "nodes").mkdir(parents=True, exist_ok=True)
     lines = [
         "meta:\n  title: Synthetic guide\n  language: en\n  version: \"1\"\n  reviewed: \"2026-11-24\"\n",
@@ -32,6 +40,7 @@ def write_guide(nodes: int, out: Path) -> Path:
         "    choices:\n      - {label: Back to the start, to: n0}\n",
     ]
     (out / "nodes" / "urgent.md").write_text("# Urgent help\n\nCall for help.\n", encoding="utf-8")
+    every = max(1, (nodes - 1) // unknown) if unknown else 0  # a mistake every `every` nodes
     for i in range(nodes - 1):
         ending = i % 20 == 19 or i == nodes - 2
         kind = "ending" if ending else KINDS[i % len(KINDS)]
@@ -46,10 +55,17 @@ def write_guide(nodes: int, out: Path) -> Path:
                 f"      {field}: Text for {field} at step {i}.\n"
                 for field in ("what_it_is", "what_it_is_like", "benefits", "harms", "how_often_it_helps", "how_long_it_lasts", "who_it_may_suit")
             ))
+        mistake = bool(unknown) and i % every == 0 and i // every < unknown
         if not ending or i < nodes - 2:
             lines.append(f"    choices:\n      - {{label: Go on to step {i + 1}, to: n{i + 1}}}\n")
             lines.append(f"      - {{label: Look at step {i // 2}, to: n{i // 2}}}\n")
+            if mistake:
+                lines.append(f"      - {{label: A step that is gone, to: n{i}x}}\n")
         body = f"# Step {i}\n\nA short paragraph for step {i}. See [the next step](node:n{min(i + 1, nodes - 2)}).\n\n- one\n- two\n"
+        if mistake:
+            body += f"\nAnd [a lost one](node:n{i}y).\n"
+        if unknown and i == 0:
+            body += "".join(f"\n[lost {k}](node:n{k}z)" for k in range(unknown * 50))
         (out / "nodes" / f"n{i}.md").write_text(body, encoding="utf-8")
     (out / "guide.yaml").write_text("".join(lines), encoding="utf-8")
     (out / "sources.yaml").write_text("".join(f"s{i}:\n  citation: Synthetic source {i}.\n" for i in range(50)), encoding="utf-8")
@@ -68,12 +84,24 @@ def best_of(repeat: int, action) -> float:  # type: ignore[no-untyped-def]
     return best
 
 
-def measure(nodes: int, out: Path, repeat: int) -> tuple[float, float]:
-    guide = write_guide(nodes, out)
+def measure(nodes: int, out: Path, repeat: int, unknown: int = 0) -> tuple[float, float]:
+    guide = write_guide(nodes, out, unknown)
     text = guide.read_text(encoding="utf-8")
-    check = best_of(repeat, lambda: load_graph(out))
+    check = best_of(repeat, lambda: check_content(out, expect_problems=unknown > 0))
     parse = best_of(repeat, lambda: yaml.load(text, Loader=yaml.CSafeLoader))
     return check, parse
+
+
+def check_content(folder: Path, expect_problems: bool) -> None:
+    """What `hfs-guide check` does: load and validate (a guide with mistakes raises)."""
+    try:
+        load_graph(folder)
+    except ContentError as error:
+        if not expect_problems:
+            raise
+        assert error.problems
+    else:
+        assert not expect_problems, "the mistakes were not found"
 
 
 def main() -> None:
@@ -82,9 +110,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out/large"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-double", action="store_true", help="skip the 2N run that checks linearity")
+    parser.add_argument("--unknown", type=int, default=0, help="also check a copy with N unknown ids (choices and links)")
     args = parser.parse_args()
     check, parse = measure(args.nodes, args.out, args.repeat)
     print(f"nodes={args.nodes}  check={check * 1000:.0f} ms  bare CSafeLoader parse={parse * 1000:.0f} ms  ratio={check / parse:.2f} (target <= 1.3)")
+    if args.unknown:
+        wrong, _ = measure(args.nodes, args.out.with_name(args.out.name + "-unknown"), args.repeat, args.unknown)
+        print(f"nodes={args.nodes}  check with {args.unknown} unknown choices, {args.unknown} unknown links and one body of "
+              f"{args.unknown * 50} unknown links={wrong * 1000:.0f} ms  vs clean: {wrong / check:.2f}x (target <= 1.3)")
     if not args.no_double:
         double_out = args.out.with_name(args.out.name + f"-{2 * args.nodes}")
         check2, _ = measure(2 * args.nodes, double_out, args.repeat)

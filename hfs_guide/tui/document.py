@@ -10,6 +10,7 @@ hyperlink (which a terminal could open in a browser) is ever emitted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import AbstractSet, Callable, Sequence
 
 from markdown_it import MarkdownIt
@@ -40,8 +41,10 @@ class Link:
         return self.href[len(NODE_SCHEME) :] if self.href.startswith(NODE_SCHEME) else None
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # The same parser settings Rich's Markdown uses, so hrefs match its link styles exactly.
+    # One parser for all: making one costs more than parsing a short body with it.
     return MarkdownIt().enable("strikethrough").enable("table")
 
 
