@@ -1,6 +1,7 @@
 """Write a synthetic N-node guide in the real format and time `check` against a bare parse.
 
     python benchmarks/large_graph.py --nodes 10000 --out /tmp/big     # then: hfs-guide check /tmp/big
+    python benchmarks/large_graph.py --nodes 20000 --unknown 20 --no-double
 
 Prints the best of --repeat runs for: the full check (read every file, build the model,
 validate the graph, apply the evidence ledger's rules) and a bare
@@ -20,12 +21,15 @@ from pathlib import Path
 import yaml
 
 from hfs_guide.core.loader import load_graph
+from hfs_guide.core.problems import ContentError
 
 KINDS = ("info", "question", "info", "question", "option")
 
 
-def write_guide(nodes: int, out: Path) -> Path:
-    """A connected guide: a chain from the start node with side branches; every 20th node ends."""
+def write_guide(nodes: int, out: Path, unknown: int = 0) -> Path:
+    """A connected guide: a chain from the start node with side branches; every 20th node ends.
+
+    `unknown` > 0 adds mistakes: that many choices and body links to ids that do not exist."""
     (out / "nodes").mkdir(parents=True, exist_ok=True)
     lines = [
         "meta:\n  title: Synthetic guide\n  language: en\n  version: \"1\"\n  reviewed: \"2026-11-24\"\n",
@@ -36,6 +40,7 @@ def write_guide(nodes: int, out: Path) -> Path:
         "    choices:\n      - {label: Back to the start, to: n0}\n",
     ]
     (out / "nodes" / "urgent.md").write_text("# Urgent help\n\nCall for help.\n", encoding="utf-8")
+    every = max(1, (nodes - 1) // unknown) if unknown else 0  # a mistake every `every` nodes
     for i in range(nodes - 1):
         ending = i % 20 == 19 or i == nodes - 2
         kind = "ending" if ending else KINDS[i % len(KINDS)]
@@ -56,12 +61,19 @@ def write_guide(nodes: int, out: Path) -> Path:
                 for field in ("what_it_is", "what_it_is_like", "benefits", "harms", "how_often_it_helps", "how_long_it_lasts",
                               "who_it_may_suit", "who_it_may_not_suit")
             ))
+        mistake = bool(unknown) and i % every == 0 and i // every < unknown
         if not ending or i < nodes - 2:
             lines.append(f"    choices:\n      - {{label: Go on to step {i + 1}, to: n{i + 1}}}\n")
             lines.append(f"      - {{label: Look at step {i // 2}, to: n{i // 2}}}\n")
+            if mistake:
+                lines.append(f"      - {{label: A step that is gone, to: n{i}x}}\n")
         figure = ": about 25 in 100 people got better" if stated else ""
         body = (f"# Step {i}\n\nA short paragraph for step {i}{figure}. "
                 f"See [the next step](node:n{min(i + 1, nodes - 2)}).\n\n- one\n- two\n")
+        if mistake:
+            body += f"\nAnd [a lost one](node:n{i}y).\n"
+        if unknown and i == 0:
+            body += "".join(f"\n[lost {k}](node:n{k}z)" for k in range(unknown * 50))
         (out / "nodes" / f"n{i}.md").write_text(body, encoding="utf-8")
     (out / "guide.yaml").write_text("".join(lines), encoding="utf-8")
     (out / "sources.yaml").write_text("".join(
@@ -103,17 +115,29 @@ def best_of(repeat: int, action) -> float:  # type: ignore[no-untyped-def]
     return best
 
 
-def measure(nodes: int, out: Path, repeat: int) -> tuple[float, float, float]:
+def measure(nodes: int, out: Path, repeat: int, unknown: int = 0) -> tuple[float, float, float]:
     """Best times of: check; the bare parse with the GC off (the fair baseline); with it on.
     The three take turns in each round, so a busy moment of the machine hits them alike."""
-    guide = write_guide(nodes, out)
+    guide = write_guide(nodes, out, unknown)
     text = guide.read_text(encoding="utf-8")
     check = parse = parse_gc = float("inf")
     for _ in range(repeat):
-        check = min(check, best_of(1, lambda: load_graph(out)))
+        check = min(check, best_of(1, lambda: check_content(out, expect_problems=unknown > 0)))
         parse = min(parse, best_of(1, without_gc(lambda: yaml.load(text, Loader=yaml.CSafeLoader))))
         parse_gc = min(parse_gc, best_of(1, lambda: yaml.load(text, Loader=yaml.CSafeLoader)))
     return check, parse, parse_gc
+
+
+def check_content(folder: Path, expect_problems: bool) -> None:
+    """What `hfs-guide check` does: load and validate (a guide with mistakes raises)."""
+    try:
+        load_graph(folder)
+    except ContentError as error:
+        if not expect_problems:
+            raise
+        assert error.problems
+    else:
+        assert not expect_problems, "the mistakes were not found"
 
 
 def main() -> None:
@@ -122,10 +146,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out/large"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-double", action="store_true", help="skip the 2N run that checks linearity")
+    parser.add_argument("--unknown", type=int, default=0, help="also check a copy with N unknown ids (choices and links)")
     args = parser.parse_args()
     check, parse, parse_gc = measure(args.nodes, args.out, args.repeat)
     print(f"nodes={args.nodes}  check={check * 1000:.0f} ms  bare CSafeLoader parse, GC off={parse * 1000:.0f} ms  "
           f"ratio={check / parse:.2f} (target <= 1.3)  [GC on: parse={parse_gc * 1000:.0f} ms, ratio={check / parse_gc:.2f}]")
+    if args.unknown:
+        wrong, _, _ = measure(args.nodes, args.out.with_name(args.out.name + "-unknown"), args.repeat, args.unknown)
+        print(f"nodes={args.nodes} with {args.unknown} unknown ids  check={wrong * 1000:.0f} ms  "
+              f"vs the clean guide: {wrong / check:.2f}x (target <= 1.3)")
     if not args.no_double:
         double_out = args.out.with_name(args.out.name + f"-{2 * args.nodes}")
         check2, _, _ = measure(2 * args.nodes, double_out, args.repeat)

@@ -17,7 +17,10 @@ from pathlib import Path
 from hfs_guide.core.problems import Problem
 
 GUIDE_LIMIT = 16 * 1024 * 1024
-BODY_LIMIT = 1024 * 1024
+# A page is drawn whole, and Rich needs up to ~0.2 ms a line: 16 KB of the worst Markdown
+# (a line a cell, a rule, an indented line) takes about a second on a slow machine
+# (benchmarks/views.py). The largest shipped body is 1.2 KB.
+BODY_LIMIT = 16 * 1024
 GUIDE_FILE = "guide.yaml"
 
 # C0 and C1 controls but newline and tab: ESC and CSI would reach the terminal as they are.

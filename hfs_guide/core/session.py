@@ -84,8 +84,10 @@ class Session:
         seen: dict[str, int] = {}
         for node_id in walked[first:]:
             if node_id in seen:
+                # Forget only the cut steps: rebuilding `seen` made each loop cost the whole route.
+                for dropped in route[seen[node_id] + 1 :]:
+                    del seen[dropped]
                 del route[seen[node_id] + 1 :]
-                seen = {n: i for i, n in enumerate(route)}
                 continue
             seen[node_id] = len(route)
             route.append(node_id)

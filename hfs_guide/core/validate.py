@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
-from pathlib import Path
 from collections import deque
-from typing import Iterable
+from pathlib import Path
+from typing import Callable, Iterable
 
+from hfs_guide.core import markdown
 from hfs_guide.core.decision_loader import check_decision
-from hfs_guide.core.fields import did_you_mean
+from hfs_guide.core.fields import NameHints
+from hfs_guide.core.files import BODY_LIMIT
 from hfs_guide.core.ledger import check_ledger
-from hfs_guide.core.files import line_col
 from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Location, Node
 from hfs_guide.core.problems import Problem
 
-NODE_LINK = re.compile(r"\]\(\s*node:([^)\s]*)")
+# A page is drawn whole, so what one page may hold is bounded like its body file (BODY_LIMIT):
+# each question and fact is laid out on its own (an icon array is 10 lines, ~3 ms).
+MAX_QUESTIONS, MAX_FACTS = 30, 10
+PAGE_TEXT_LIMIT = BODY_LIMIT  # characters of guide.yaml text on one page
 
 
 def _at(where: Location, message: str, code: str = "content") -> Problem:
@@ -34,9 +37,11 @@ def validate_graph(graph: Graph, today: dt.date | None = None) -> list[Problem]:
 def _check_graph(graph: Graph) -> list[Problem]:
     problems: list[Problem] = []
     nodes = graph.nodes
+    # One hint index per set of names, each unknown name looked up once (see NameHints).
+    node_hints, source_hints, term_hints = NameHints(nodes), NameHints(graph.sources), NameHints(graph.glossary)
 
     def unknown_node(target: str) -> str:
-        return f"there is no node {target!r}{did_you_mean(target, nodes)}"
+        return f"there is no node {target!r}{node_hints.hint(target)}"
 
     if not nodes:
         problems.append(_at(graph.mark("nodes"), "the guide has no nodes"))
@@ -54,8 +59,9 @@ def _check_graph(graph: Graph) -> list[Problem]:
             if choice.target not in nodes:
                 problems.append(_at(choice.where, f"node {node.id!r}: choice {choice.label!r}: {unknown_node(choice.target)}", "unknown-node"))
         problems += _check_links(node, nodes, unknown_node)
-        problems += _check_refs(node, "sources", node.sources, graph.sources, "sources.yaml")
-        problems += _check_refs(node, "glossary", node.glossary, graph.glossary, "glossary.yaml")
+        problems += _check_refs(node, "sources", node.sources, graph.sources, source_hints, "sources.yaml")
+        problems += _check_refs(node, "glossary", node.glossary, graph.glossary, term_hints, "glossary.yaml")
+        problems += _check_page_size(node)
         if not node.choices and node.kind is not Kind.ENDING:
             problems.append(_at(node.where, f"node {node.id!r} is a dead end: give it choices, or make it kind 'ending'", "dead-end"))
         if node.kind is Kind.OPTION:
@@ -94,16 +100,49 @@ def _reach(roots: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
     return seen
 
 
-def _check_links(node: Node, nodes: dict, unknown_node) -> list[Problem]:  # type: ignore[type-arg]
+def _check_links(node: Node, nodes: object, unknown_node: Callable[[str], str]) -> list[Problem]:
+    """Links to pages that do not exist, found by the same parser that renders them, so a
+    reference link (`[text][ref]` with `[ref]: node:x`) or an autolink (`<node:x>`) is checked
+    like an inline one. The body is parsed once; each bad link is located on its line."""
     if "node:" not in node.body:
         return []
     out = []
     path = body_path(node)
-    for found in NODE_LINK.finditer(node.body):
-        target = found.group(1)
-        if target not in nodes:
-            line, col = line_col(node.body, found.start(1) - len("node:"))
-            out.append(Problem(path, line, col, f"link to {unknown_node(target)}", code="unknown-node"))
+    lines = node.body.split("\n")
+    for link in markdown.node_targets(node.body):
+        target = link.node_id or ""
+        if target in nodes:  # type: ignore[operator]
+            continue
+        line, col = _find(lines, link.line, f"node:{target}")
+        out.append(Problem(path, line, col, f"link to {unknown_node(target)}", code="unknown-node"))
+    return out
+
+
+def _find(lines: list[str], first: int, text: str) -> tuple[int, int]:
+    """Where `text` is written, looking from line `first` on (a paragraph may span lines, and
+    a reference's definition may sit lower down); the paragraph's start when not found."""
+    for number in range(max(first, 1), len(lines) + 1):
+        col = lines[number - 1].find(text)
+        if col >= 0:
+            return number, col + 1
+    return max(first, 1), 1
+
+
+def _check_page_size(node: Node) -> list[Problem]:
+    """A page that would take seconds to draw (thousands of questions or facts, megabytes
+    of option text in guide.yaml) is refused, as a body file over its limit is."""
+    out = []
+    if len(node.questions) > MAX_QUESTIONS:
+        out.append(_at(node.where, f"node {node.id!r} has {len(node.questions)} questions to ask; at most {MAX_QUESTIONS} fit a page: keep the most useful", "page-size"))
+    if len(node.facts) > MAX_FACTS * 3:
+        out.append(_at(node.where, f"node {node.id!r} has {len(node.facts)} facts; at most {MAX_FACTS * 3} fit a page: keep the ones that matter most", "page-size"))
+    if len(node.figures) > MAX_FACTS:
+        out.append(_at(node.where, f"node {node.id!r} draws {len(node.figures)} icon arrays; at most {MAX_FACTS} fit a page: keep the ones that matter most", "page-size"))
+    texts = [node.title, node.summary, *node.questions, *node.option.values(),
+             *(fact.says for fact in node.facts), *(choice.label for choice in node.choices)]
+    size = sum(map(len, texts))
+    if size > PAGE_TEXT_LIMIT:
+        out.append(_at(node.where, f"node {node.id!r}: its title, summary, choices, questions, facts and option fields hold {size:,} characters; at most {PAGE_TEXT_LIMIT:,} fit a page: shorten them", "page-size"))
     return out
 
 
@@ -112,10 +151,10 @@ def body_path(node: Node) -> str:
     return str(Path(node.where.file).parent / posixpath.normpath(node.body_file))
 
 
-def _check_refs(node: Node, field: str, ids: tuple[str, ...], known: dict, where_defined: str) -> list[Problem]:  # type: ignore[type-arg]
+def _check_refs(node: Node, field: str, ids: tuple[str, ...], known: object, hints: NameHints, where_defined: str) -> list[Problem]:
     out = []
     for ref in ids:
-        if ref not in known:
+        if ref not in known:  # type: ignore[operator]
             where = node.marks.get(f"{field}:{ref}", node.where)
-            out.append(_at(where, f"node {node.id!r}: {field}: {ref!r} is not in {where_defined}{did_you_mean(ref, known)}", f"unknown-{field.rstrip('s')}"))
+            out.append(_at(where, f"node {node.id!r}: {field}: {ref!r} is not in {where_defined}{hints.hint(ref)}", f"unknown-{field.rstrip('s')}"))
     return out

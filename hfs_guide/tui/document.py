@@ -28,6 +28,7 @@ from hfs_guide.tui.page_parts import page_parts
 
 __all__ = ["Link", "NodePage", "PageBook", "find_links", "plain_text"]
 
+
 def find_links(markdown: str | Sequence[Token]) -> tuple[Link, ...]:
     """Every distinct link target in a body, in reading order (the core's one parser)."""
     return links(markdown)

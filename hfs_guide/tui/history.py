@@ -19,21 +19,25 @@ class ViewState:
 
 
 class ViewMemory:
-    """ViewStates by history position; entries ahead of a new step are forgotten."""
+    """ViewStates by history position; entries ahead of a new step are forgotten.
+
+    A list indexed by position: forgetting what lies ahead costs what is forgotten, not the
+    whole history again on every step of a long walk."""
 
     def __init__(self) -> None:
-        self._states: dict[int, ViewState] = {}
+        self._states: list[ViewState | None] = []
 
     def save(self, position: int, state: ViewState) -> None:
         """Remember how the entry at `position` looks now."""
+        if position >= len(self._states):
+            self._states.extend([None] * (position + 1 - len(self._states)))
         self._states[position] = state
 
     def recall(self, position: int, node_id: str) -> ViewState | None:
         """The saved look of `position`, if it still shows `node_id`."""
-        state = self._states.get(position)
+        state = self._states[position] if 0 <= position < len(self._states) else None
         return state if state is not None and state.node_id == node_id else None
 
     def forget_from(self, position: int) -> None:
         """Drop `position` and everything after it (a new step replaced them)."""
-        for key in [key for key in self._states if key >= position]:
-            del self._states[key]
+        del self._states[max(position, 0) :]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hfs_guide.core.files import BODY_LIMIT
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Kind
 from hfs_guide.core.problems import ContentError
@@ -236,7 +237,7 @@ def test_oversized_guide_is_refused_before_parsing(mini: Path) -> None:
 
 def test_oversized_body_is_refused(mini: Path) -> None:
     (mini / "nodes" / "end.md").write_text("word " * 300_000, encoding="utf-8")
-    assert any("end.md: file is 1,500,000 bytes; the limit is 1,048,576" in p for p in problems_of(mini))
+    assert any(f"end.md: file is 1,500,000 bytes; the limit is {BODY_LIMIT:,}" in p for p in problems_of(mini))
 
 
 def test_body_that_is_a_folder(mini: Path) -> None:

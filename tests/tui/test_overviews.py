@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.binding import Binding, BindingType
 from textual.keys import key_to_character
-from textual.widgets import Header, OptionList
+from textual.widgets import Header
 
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Graph
@@ -23,6 +23,7 @@ from hfs_guide.tui.screens.notes import NotesScreen
 from hfs_guide.tui.screens.options import GridView, OptionGridScreen
 from hfs_guide.tui.widgets.body import NodeBody
 from hfs_guide.tui.widgets.keybar import KeyBar
+from hfs_guide.tui.widgets.rowlist import RowList
 from tests.tui.conftest import CONTENT, SIZE
 
 
@@ -45,7 +46,7 @@ async def test_the_map_marks_here_and_visited_in_words_and_jumps(app: GuideApp) 
         assert "    ▶ Path A, second step  — you are here" in lines
         assert any(line.strip() == "· Path B [1]" for line in lines)  # not visited; literal title
         assert any("↺" in line and "(shown above)" in line for line in lines)  # loops do not blow up
-        listing = app.screen.query_one(OptionList)
+        listing = app.screen.query_one(RowList)
         assert listing.highlighted == lines.index("    ▶ Path A, second step  — you are here")
         listing.highlighted = next(i for i, line in enumerate(lines) if line.strip() == "· Path B [1]")
         await pilot.press("enter")

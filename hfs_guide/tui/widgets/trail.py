@@ -35,11 +35,7 @@ class Breadcrumb(Widget):
 
     def render(self) -> Text:
         titles = self._titles
-        width = max(self.size.width, 1)
-        first = 0
-        # Drop the oldest crumbs until the rest (with an ellipsis) fits.
-        while first < len(titles) - 1 and _length(titles[first:], first > 0) > width:
-            first += 1
+        first = _first_shown(titles, max(self.size.width, 1))
         text = Text(ELLIPSIS if first else "", no_wrap=True, overflow="ellipsis", end="")
         for position in range(first, len(titles)):
             if position == len(titles) - 1:
@@ -54,5 +50,17 @@ class Breadcrumb(Widget):
         self.post_message(self.Jumped(position))
 
 
-def _length(titles: Sequence[str], ellipsis: bool) -> int:
-    return sum(cell_len(t) for t in titles) + len(SEPARATOR) * (len(titles) - 1) + (len(ELLIPSIS) if ellipsis else 0)
+def _first_shown(titles: Sequence[str], width: int) -> int:
+    """The oldest crumb that still fits in `width` with every newer one (and an ellipsis before
+    it unless it is the first page). Counted from the newest back: a route of thousands of steps
+    costs what is on the line, not thousands of sums."""
+    if not titles:
+        return 0
+    first = len(titles) - 1  # the current page always shows (cut by an ellipsis if need be)
+    length = cell_len(titles[first])
+    while first > 0:
+        longer = length + cell_len(titles[first - 1]) + len(SEPARATOR)
+        if longer + (len(ELLIPSIS) if first - 1 > 0 else 0) > width:
+            break
+        first, length = first - 1, longer
+    return first
