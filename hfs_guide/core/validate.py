@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections import deque
 from pathlib import Path
 from typing import Callable, Iterable
@@ -113,18 +114,18 @@ def _check_links(node: Node, nodes: object, unknown_node: Callable[[str], str]) 
         target = link.node_id or ""
         if target in nodes:  # type: ignore[operator]
             continue
-        line, col = _find(lines, link.line, f"node:{target}")
+        line, col = _find(lines, link.line, re.compile(rf"node:{re.escape(target)}(?![A-Za-z0-9_-])"))
         out.append(Problem(path, line, col, f"link to {unknown_node(target)}", code="unknown-node"))
     return out
 
 
-def _find(lines: list[str], first: int, text: str) -> tuple[int, int]:
-    """Where `text` is written, looking from line `first` on (a paragraph may span lines, and
-    a reference's definition may sit lower down); the paragraph's start when not found."""
+def _find(lines: list[str], first: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """Where `pattern` is written, looking from line `first` on (a paragraph may span lines,
+    and a reference's definition may sit lower down); the paragraph's start when not found."""
     for number in range(max(first, 1), len(lines) + 1):
-        col = lines[number - 1].find(text)
-        if col >= 0:
-            return number, col + 1
+        found = pattern.search(lines[number - 1])
+        if found:
+            return number, found.start() + 1
     return max(first, 1), 1
 
 

@@ -55,3 +55,23 @@ def test_plain_text_can_say_where_links_lead() -> None:
     text = plain_text("Go [there](node:alpha) or [out](https://e.org).",
                       lambda link: f" (page {link.node_id})" if link.node_id else f" ({link.href})")
     assert text == "Go there (page alpha) or out (https://e.org)."
+
+
+def test_check_finds_dead_reference_links_and_autolinks_with_their_line(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from hfs_guide.core.loader import load_graph
+    from hfs_guide.core.problems import ContentError
+
+    mini = Path(__file__).parents[1] / "fixtures" / "mini"
+    folder = tmp_path / "mini"
+    shutil.copytree(mini, folder)
+    (folder / "nodes" / "end.md").write_text(
+        "# The end\n\nSee [this][gone] and <node:nowhere-at-all>.\n\n[gone]: node:nowhere\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_graph(folder)
+    found = {p.message.split("'")[1]: (p.line, p.col) for p in error.value.problems if "link to" in p.message}
+    assert found == {"nowhere": (5, 9), "nowhere-at-all": (3, 23)}
