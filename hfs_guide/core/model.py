@@ -140,7 +140,6 @@ class Node:
     summary: str
     body: str
     body_file: str
-    part: str = ""  # the part of the guide it belongs to, when the author names one (core/parts.py)
     choices: tuple[Choice, ...] = ()
     sources: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
@@ -150,6 +149,7 @@ class Node:
     plain_numbers: tuple[str, ...] = ()
     # Only `option` nodes: field name (see OPTION_FIELDS) -> text.
     option: Mapping[str, str] = field(default_factory=dict)
+    part: str = ""  # the part of the guide it belongs to, when the author names one (core/parts.py)
     where: Location = field(default=Location(""), compare=False, repr=False)
     # Positions of parts of the node ("body", "sources:ID", "glossary:ID") for messages.
     marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)

@@ -31,6 +31,9 @@ def big_graph(count: int, *, unknown: int = 0) -> Graph:
             choices.append(Choice("A step that is gone", f"n{i}x", WHERE))
             body += f"\nAnd [a lost step](node:n{i}x).\n"
         option = {name: f"{label} of step {i}." for name, label in OPTION_FIELDS} if kind is Kind.OPTION else {}
+        if option:  # the ledger asks benefits and harms for a fact, or for why there is none
+            for name in ("benefits", "harms"):
+                option[name] += " There is no reliable figure for this, because the guide is synthetic."
         nodes[f"n{i}"] = Node(f"n{i}", kind, title(i), f"What step {i} is about.", body, f"nodes/n{i}.md",
                               tuple(choices), option=option, where=WHERE)
     nodes["urgent"] = Node("urgent", Kind.URGENT, "Urgent help", "When to get help now.", "Call for help.\n",

@@ -16,7 +16,7 @@ import pytest
 
 from hfs_guide.core import fields
 from hfs_guide.core.loader import load_graph
-from hfs_guide.core.model import Figure
+from hfs_guide.core.model import Fact
 from hfs_guide.core.problems import ContentError
 from hfs_guide.core.validate import validate_graph
 from tests.hardening.big_guide import WHERE, big_graph
@@ -96,8 +96,8 @@ def test_a_page_that_would_take_seconds_to_draw_is_refused() -> None:
     assert page_problems({}) == []
     assert page_problems({"questions": tuple(f"Question {i}?" for i in range(31))}) == [
         "node 'n5' has 31 questions to ask; at most 30 fit a page: keep the most useful"]
-    figures = tuple(Figure(3, 10, "people", "s1", WHERE) for _ in range(11))
-    assert page_problems({"figures": figures}) == ["node 'n5' has 11 figures; at most 10 fit a page: keep the ones that matter most"]
+    icons = tuple(Fact(f"f{i}", "3 in 10 people", "g", "t", "s1", "30%", "neutral", True, 3, 10) for i in range(11))
+    assert page_problems({"facts": icons}) == ["node 'n5' draws 11 icon arrays; at most 10 fit a page: keep the ones that matter most"]
     long = page_problems({"summary": "word " * 4_000})
     assert len(long) == 1 and "hold 20," in long[0] and "at most 16,384 fit a page" in long[0]
 
