@@ -14,7 +14,7 @@ from typing import Sequence
 from hfs_guide import __version__
 from hfs_guide.core.files import guide_file
 from hfs_guide.core.loader import load_graph
-from hfs_guide.core.model import Graph, Kind
+from hfs_guide.core.model import Graph
 from hfs_guide.core.problems import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check content and list every problem")
     check.add_argument("path", nargs="?", metavar="PATH", help="content folder or guide file (wins over --content)")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too (exit 1)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="json: print the problems as a JSON list (file, line, col, severity, code, message)")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a content file, for editors")
+    schema.add_argument("name", nargs="?", choices=("guide", "sources", "glossary"), default="guide",
+                        help="which file: guide (guide.yaml, the default), sources or glossary")
     handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given nodes")
     handout.add_argument("--nodes", required=True, metavar="ID,ID,...", help="the nodes to include, in order")
     handout.add_argument("--notes", metavar="FILE", help="a text file of notes to include")
@@ -57,7 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(parser, args.path if args.path is not None else args.content)
+            from hfs_guide.check_command import run_check
+
+            path = args.path if args.path is not None else args.content
+            return run_check(content_path(parser, path), path, strict=args.strict, as_json=args.format == "json")
+        if args.command == "schema":
+            from hfs_guide.core.schema import schema_text
+
+            sys.stdout.write(schema_text(args.name))
+            return EXIT_OK
         if args.command == "serve":
             from hfs_guide.serve import run_serve
 
@@ -97,24 +111,10 @@ def load_or_report(parser: argparse.ArgumentParser, path: str | None) -> Graph |
     try:
         return load_graph(content_path(parser, path))
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(f"hfs-guide: {count} problem{'s' * (count != 1)} in the content; nothing was started", file=sys.stderr)
+        from hfs_guide.check_command import report
+
+        report(exc.problems)
         return None
-
-
-def run_check(parser: argparse.ArgumentParser, path: str | None) -> int:
-    graph = load_or_report(parser, path)
-    if graph is None:
-        return EXIT_CONTENT
-    options = sum(1 for n in graph.nodes.values() if n.kind is Kind.OPTION)
-    endings = sum(1 for n in graph.nodes.values() if n.kind is Kind.ENDING)
-    print(
-        f"OK: {guide_file(path)}: {len(graph.nodes)} nodes ({options} options, {endings} endings), "
-        f"{len(graph.sources)} sources, {len(graph.glossary)} glossary terms; reviewed {graph.meta.reviewed}"
-    )
-    return EXIT_OK
 
 
 def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -65,7 +65,7 @@ class PlainGuide:
         self.say("=" * len(node.title))
         self.say(plain_text(self.graph, node.body))
         for figure in node.figures:
-            self.say(f"  [{figure.count} in {figure.of}] {figure.text}")
+            self.say(f"  [{figure.count} in {figure.of}] {figure.says}")
         if node.questions:
             self.say()
             self.say("Questions you could ask your care team:")

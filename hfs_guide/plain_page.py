@@ -2,7 +2,8 @@
 
 No box drawing and no underlines (a speech synthesizer reads "=====" aloud), key names in
 words, dates as words, and every block the full-screen guide shows: the emergency and clinic
-text on urgent pages, an option's facts at a glance, figures as sentences, the sources.
+text on urgent pages, an option's facts at a glance, each figure with who, when and which
+source, the sources with their kind and whether they were verified.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hfs_guide.core.actions import action
 from hfs_guide.core.markdown import Link
 from hfs_guide.core.model import Graph
 from hfs_guide.core.page import (
-    AtAGlance, Body, Contacts, EndNote, Figures, Offered, Page, Questions, Sources, StartNotice, Title,
+    AtAGlance, Body, Contacts, EndNote, Facts, Offered, Page, Questions, Sources, StartNotice, Title,
 )
 
 LIST_MARK = re.compile(r"(- |\d+\. )")
@@ -95,10 +96,11 @@ class PlainPage:
             for label, text in block.rows:
                 out += self.wrap(f"{label}: {text}", "  ")
             return out
-        if isinstance(block, Figures):
-            out = [""]
-            for figure in block.figures:
-                out += self.wrap(f"{figure.count} in {figure.of}: {figure.text}", "  ")
+        if isinstance(block, Facts):
+            out = ["", "Figures on this page:"]
+            for item in block.items:
+                out += self.wrap(f"- {item.says}", "  ")
+                out += self.wrap(item.context(), "    ")
             return out
         if isinstance(block, Questions):
             out = ["", "Questions you could ask your care team:"]
@@ -108,7 +110,8 @@ class PlainPage:
         if isinstance(block, Sources):
             out = ["", "Sources for this page:"]
             for number, citation in enumerate(block.citations, 1):
-                out += self.wrap(f"{number}. {citation.text}", "  ")
+                details = citation.details()
+                out += self.wrap(f"{number}. {citation.text}" + (f" ({details})" if details else ""), "  ")
             return out
         if isinstance(block, EndNote):
             ways = " or ".join(f"{key_words(name)} for {action(name).description.split(' (')[0].lower()}"

@@ -13,7 +13,7 @@ from rich.console import Console, Group
 from hfs_guide.core import markdown
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.page import (
-    AtAGlance, Block, Body, Contacts, Figures, Page, Questions, Sources, StartNotice, Title, page,
+    AtAGlance, Block, Body, Contacts, Facts, Page, Questions, Sources, StartNotice, Title, page,
 )
 from hfs_guide.plain_page import PlainPage
 from hfs_guide.tui.page_parts import page_parts
@@ -52,12 +52,12 @@ def block_texts(block: Block) -> list[str]:
         return [re.sub(r"^\s*(- |\d+\. )", "", cell) for cell in cells if cell.strip()]
     if isinstance(block, AtAGlance):
         return [text for row in block.rows for text in row]
-    if isinstance(block, Figures):
-        return [figure.text for figure in block.figures]
+    if isinstance(block, Facts):
+        return [text for item in block.items for text in (item.says, item.group, item.time, item.context())]
     if isinstance(block, Questions):
         return [item.text for item in block.items]
     if isinstance(block, Sources):
-        return [citation.text for citation in block.citations]
+        return [text for citation in block.citations for text in (citation.text, citation.details()) if text]
     return []
 
 

@@ -7,6 +7,7 @@ kept exactly as written (the front ends show it literally).
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import posixpath
@@ -15,12 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from hfs_guide.core.dates import date_problem
+from hfs_guide.core.facts import read_facts, read_sources
 from hfs_guide.core.fields import Reader
 from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, control_char_problem, guide_file, read_text
 from hfs_guide.core.model import (
     OPTION_FIELD_NAMES,
     Choice,
-    Figure,
     GlossaryTerm,
     Graph,
     Kind,
@@ -35,22 +37,35 @@ from hfs_guide.core.yamltree import Map, YamlProblem, YNode, parse
 MAX_CHOICES = 9
 NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 META_FIELDS = ("title", "language", "version", "reviewed", "review_note", "urgent", "emergency", "clinic", "disclaimer")
-NODE_FIELDS = ("kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "figures", "option")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+NODE_FIELDS = (
+    "kind", "title", "summary", "body", "choices", "sources", "questions", "glossary", "facts", "plain_numbers", "option",
+)
 KINDS = ", ".join(k.value for k in Kind)
 
 
-def load_graph(path: str | os.PathLike[str] | None = None, validate: bool = True) -> Graph:
-    """Load and (by default) validate the content at `path` (folder or guide file)."""
+def load_graph(path: str | os.PathLike[str] | None = None, validate: bool = True, today: dt.date | None = None) -> Graph:
+    """Load and (by default) validate the content at `path` (folder or guide file).
+
+    Raises ContentError when there is any error; warnings alone do not stop loading
+    (`check_graph` returns them)."""
+    graph, problems = check_graph(path, validate, today)
+    if graph is None or any(problem.is_error for problem in problems):
+        raise ContentError(problems)
+    return graph
+
+
+def check_graph(
+    path: str | os.PathLike[str] | None = None, validate: bool = True, today: dt.date | None = None
+) -> tuple[Graph | None, list[Problem]]:
+    """Every problem of the content at `path`, errors and warnings, in file and line order.
+    `today` dates the review (default: the system's date; tests pass their own)."""
     with _cyclic_gc_paused():
         graph, problems = read_graph(path)
         if graph is not None and validate:
             from hfs_guide.core.validate import validate_graph
 
-            problems += validate_graph(graph)
-    if problems or graph is None:
-        raise ContentError(sorted(set(problems)))
-    return graph
+            problems += validate_graph(graph, today=today)
+    return graph, sorted(set(problems))
 
 
 @contextmanager
@@ -97,7 +112,12 @@ def read_graph(path: str | os.PathLike[str] | None) -> tuple[Graph | None, list[
             if built is not None:
                 nodes[node_id] = built
     problems += reader.problems
-    graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root))
+    marks = {"nodes": reader.at(top.items["nodes"]) if "nodes" in top.items else reader.at(top)}
+    marks.update({name: reader.at(top.items[name]) for name in ("start",) if name in top.items})
+    if meta_map is not None:
+        marks.update({f"meta.{key}": reader.at(value) for key, value in meta_map.items.items()})
+    graph = Graph(meta=meta, start=start, nodes=nodes, sources=sources, glossary=glossary, root=str(root),
+                  guide_file=name, marks=marks)
     return graph, problems
 
 
@@ -111,7 +131,7 @@ def _parse_file(path: Path, name: str, limit: int, problems: list[Problem], requ
     try:
         tree = parse(text)
     except YamlProblem as exc:
-        problems.append(Problem(name, exc.line, exc.col, exc.message))
+        problems.append(Problem(name, exc.line, exc.col, exc.message, code="yaml"))
         return None
     if tree is None and required:
         problems.append(Problem(name, 0, 0, "file is empty: it needs 'meta', 'start' and 'nodes'"))
@@ -122,12 +142,11 @@ def _read_meta(reader: Reader, meta: Map | None) -> Meta:
     values = {key: "" for key in META_FIELDS}
     if meta is not None:
         for key in META_FIELDS:
-            if key == "version" and key in meta.items and getattr(meta.items[key], "kind", "") == "number":
-                values[key] = meta.items[key].value  # type: ignore[union-attr]
-                continue
             values[key] = reader.text(meta, key, "meta", one_line=key not in ("review_note", "disclaimer"))
-        if values["reviewed"] and not DATE.match(values["reviewed"]):
-            reader.problem(meta.items["reviewed"], "meta: 'reviewed' must be a date written as \"YYYY-MM-DD\"")
+        wrong_date = date_problem(values["reviewed"], "meta: 'reviewed'") if values["reviewed"] else None
+        if wrong_date:
+            at = meta.items["reviewed"]
+            reader.problems.append(Problem(reader.name, at.line, at.col, wrong_date, code="date-invalid"))
     return Meta(**values)
 
 
@@ -137,9 +156,13 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
     if not NODE_ID.match(node_id):
         reader.problem(tree, f"{what}: ids use only lower-case letters, digits and hyphens, starting with a letter or digit", key_pos)
         return None
-    node = reader.mapping(tree, what, NODE_FIELDS)
+    node = reader.mapping(tree, what, NODE_FIELDS + ("figures",))
     if node is None:
         return None
+    if "figures" in node.items:
+        line, col = node.key_pos["figures"]
+        reader.problems.append(Problem(reader.name, line, col, f"{what}: 'figures' are now facts with icon: true "
+                                       "(the icon counts the first \"N in M\" of 'says'); see docs/authoring.md", code="figures"))
     kind_text = reader.text(node, "kind", what)
     try:
         kind = Kind(kind_text)
@@ -163,38 +186,34 @@ def _read_node(reader: Reader, root: Path, node_id: str, tree: YNode, key_pos: t
     if len(choices) > MAX_CHOICES:
         reader.problem(node.items["choices"], f"{what}: {len(choices)} choices; at most {MAX_CHOICES} fit the number keys: split the node")
 
-    figures = []
-    for item in reader.sequence(node, "figures", what):
-        fig = reader.mapping(item, f"{what}: a figure", ("count", "of", "text", "source"))
-        if fig is None:
-            continue
-        count, of = reader.integer(fig, "count", f"{what}: a figure"), reader.integer(fig, "of", f"{what}: a figure")
-        text = reader.text(fig, "text", f"{what}: a figure", one_line=True)
-        source = reader.text(fig, "source", f"{what}: a figure", one_line=True)
-        if count is not None and of is not None:
-            if not 0 < of or count > of:
-                reader.problem(fig, f"{what}: a figure needs 0 <= count <= of and of > 0 (got {count} in {of})")
-            elif text and source:
-                figures.append(Figure(count, of, text, source, reader.at(fig)))
+    facts = read_facts(reader, node, what)
 
     option: dict[str, str] = {}
+    option_marks: dict[str, Location] = {}
     if "option" in node.items:
         if kind is not Kind.OPTION:
             reader.problem(node.items["option"], f"{what}: only nodes of kind 'option' have an 'option' section", node.key_pos["option"])
         fields = reader.mapping(node.items["option"], f"{what}: option", OPTION_FIELD_NAMES)
         if fields is not None:
             option = {key: reader.text(fields, key, f"{what}: option", required=False) for key in OPTION_FIELD_NAMES if key in fields.items}
+            option_marks = {f"option:{key}": reader.at(value) for key, value in fields.items.items()}
 
     sources = reader.text_list(node, "sources", what)
     glossary = reader.text_list(node, "glossary", what)
     questions = reader.text_list(node, "questions", what)
+    plain_numbers = reader.text_list(node, "plain_numbers", what)
     marks = {f"sources:{value}": loc for value, loc in sources}
+    marks.update({f"plain_numbers:{value}": loc for value, loc in plain_numbers})
+    marks.update(option_marks)
+    marks.update({name: reader.at(node.items[name]) for name in ("title", "summary") if name in node.items})
+    marks.update({f"questions:{i}": loc for i, (_, loc) in enumerate(questions)})
     marks.update({f"glossary:{value}": loc for value, loc in glossary})
     marks["body"] = Location(reader.name, *key_pos) if "body" not in node.items else reader.at(node.items["body"])
     return Node(
         id=node_id, kind=kind, title=title, summary=summary, body=body or "", body_file=body_file,
         choices=tuple(choices), sources=tuple(v for v, _ in sources), questions=tuple(v for v, _ in questions),
-        glossary=tuple(v for v, _ in glossary), figures=tuple(figures), option=option, where=where, marks=marks,
+        glossary=tuple(v for v, _ in glossary), facts=facts, plain_numbers=tuple(v for v, _ in plain_numbers),
+        option=option, where=where, marks=marks,
     )
 
 
@@ -236,8 +255,11 @@ def _read_table(
 
 
 def _read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
-    table = _read_table(root, "sources.yaml", "source", ("citation", "url", "note"), ("citation",), problems)
-    return {source_id: Source(source_id, **fields) for source_id, fields in table.items()}
+    path = root / "sources.yaml"
+    reader = Reader(str(path))
+    sources = read_sources(path, _parse_file(path, reader.name, GUIDE_LIMIT, problems, required=False), reader)
+    problems += reader.problems
+    return sources
 
 
 def _read_glossary(root: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:

@@ -26,6 +26,7 @@ OPTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("how_often_it_helps", "How often it helps"),
     ("how_long_it_lasts", "How long it lasts"),
     ("who_it_may_suit", "Who it may suit"),
+    ("who_it_may_not_suit", "Who it may not suit"),
 )
 OPTION_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in OPTION_FIELDS)
 
@@ -51,15 +52,36 @@ class Choice:
     where: Location = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Figure:
-    """"`count` in `of` people ...": drawn as an icon array next to its text."""
+# What kind of evidence a source is (sources.yaml `kind`), strongest designs first.
+SOURCE_KINDS: tuple[str, ...] = (
+    "systematic review", "meta-analysis", "randomised trial", "cohort", "case series", "case report",
+    "guideline", "narrative review", "opinion", "patient leaflet", "product label",
+)
+FACT_SIDES: tuple[str, ...] = ("benefit", "harm", "neutral")
 
-    count: int
-    of: int
-    text: str
+
+@dataclass(frozen=True)
+class Fact:
+    """One statistic a patient reads, traced to its source (see docs/authoring.md).
+
+    `says` is the guide's own words; `group` who and how many; `time` over what time;
+    `finding` the source's figure as published. With `icon`, the first "N in M" of `says`
+    (`count` in `of`) is drawn as an icon array.
+    """
+
+    id: str
+    says: str
+    group: str
+    time: str
     source: str
-    where: Location = field(compare=False, repr=False)
+    finding: str
+    side: str
+    icon: bool = False
+    count: int = 0
+    of: int = 0
+    where: Location = field(default=Location(""), compare=False, repr=False)
+    # Positions of the fact's fields ("says", "source", ...) for messages.
+    marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -68,6 +90,12 @@ class Source:
     citation: str
     url: str = ""
     note: str = ""
+    kind: str = ""
+    size: str = ""
+    # Whether authors, journal and year were checked against the source itself.
+    verified: bool = False
+    authors: str = ""
+    year: int = 0
 
 
 @dataclass(frozen=True)
@@ -102,12 +130,19 @@ class Node:
     sources: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    # Phrases whose numbers are not statistics though they look like one (see docs/authoring.md).
+    plain_numbers: tuple[str, ...] = ()
     # Only `option` nodes: field name (see OPTION_FIELDS) -> text.
     option: Mapping[str, str] = field(default_factory=dict)
     where: Location = field(default=Location(""), compare=False, repr=False)
     # Positions of parts of the node ("body", "sources:ID", "glossary:ID") for messages.
     marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def figures(self) -> tuple[Fact, ...]:
+        """The facts drawn as icon arrays."""
+        return tuple(fact for fact in self.facts if fact.icon)
 
 
 @dataclass(frozen=True)
@@ -120,6 +155,13 @@ class Graph:
     sources: Mapping[str, Source] = field(default_factory=dict)
     glossary: Mapping[str, GlossaryTerm] = field(default_factory=dict)
     root: str = ""  # the content folder, for messages
+    guide_file: str = ""  # the guide file as named in messages
+    # Positions of top-level values ("start", "meta.urgent", "meta.reviewed", "nodes").
+    marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def mark(self, name: str) -> Location:
+        """Where a top-level value was written (the guide file when unknown)."""
+        return self.marks.get(name) or Location(self.guide_file or self.root)
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

@@ -7,8 +7,22 @@ content.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from hfs_guide.core.model import OPTION_FIELDS, Figure, Graph, Node
+from hfs_guide.core.model import OPTION_FIELDS, Graph, Node
+
+
+class Counted(Protocol):
+    """What an icon array draws: `count` in `of` (a fact with icon: true, or its page line)."""
+
+    @property
+    def count(self) -> int: ...
+
+    @property
+    def of(self) -> int: ...
+
+    @property
+    def says(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -61,7 +75,7 @@ def option_grid(graph: Graph) -> OptionGrid:
     return OptionGrid(columns, rows)
 
 
-def icon_grid(figure: Figure, side: int = 10) -> list[str]:
+def icon_grid(figure: Counted, side: int = 10) -> list[str]:
     """A side x side grid of '#' (counted) and '.' (not), scaled to `side`² people.
 
     The number of filled cells is count/of scaled and rounded, so "25 in 100" fills 25 and
@@ -73,6 +87,7 @@ def icon_grid(figure: Figure, side: int = 10) -> list[str]:
     return [cells[row * side : (row + 1) * side] for row in range(side)]
 
 
-def icon_sentence(figure: Figure) -> str:
-    """What the icon array shows, in words (never colour alone)."""
-    return f"{figure.count} in {figure.of}: {figure.text}"
+def icon_sentence(figure: Counted) -> str:
+    """What the icon array shows, in words (never colour alone): the fact's own sentence,
+    which gives the "N in M" the grid draws."""
+    return figure.says

@@ -2,7 +2,8 @@
 
 `page(graph, session)` turns the current node (or any node) into a tuple of frozen blocks:
 the title, the start notice, the emergency and clinic contacts, the body, the option's facts
-at a glance, the figures, the questions with their ticks, the sources, the end note and the
+at a glance, the facts behind its figures (some drawn as icon arrays), the questions with
+their ticks, the sources (kind, size, "not verified"), the end note and the
 links offered under the choices. The full-screen guide maps blocks to Rich renderables, plain
 mode to lines, the handout to Markdown or HTML; none of them decides again what a page says.
 
@@ -17,7 +18,7 @@ from typing import Union
 
 from hfs_guide.core import markdown
 from hfs_guide.core.markdown import Link
-from hfs_guide.core.model import OPTION_FIELDS, Figure, Graph, Kind, Node
+from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Node
 from hfs_guide.core.session import Session
 
 
@@ -59,10 +60,39 @@ class AtAGlance:
 
 
 @dataclass(frozen=True)
-class Figures:
-    """Icon arrays: "count in of" with the sentence that says the same in words."""
+class FactLine:
+    """One statistic of the page with what a reader needs to judge it: who, over what time,
+    and which of the page's sources (`source`: its number under Sources, 0 if not listed).
+    With `icon`, `count` in `of` is drawn as an icon array beside the words."""
 
-    figures: tuple[Figure, ...]
+    id: str
+    says: str
+    group: str
+    time: str
+    source: int
+    verified: bool
+    side: str
+    icon: bool = False
+    count: int = 0
+    of: int = 0
+
+    def context(self) -> str:
+        """Who, over what time, from which source: said wherever the fact is shown."""
+        source = f"Source {self.source}" if self.source else "Source not listed"
+        if not self.verified:
+            source += " (not verified)"
+        return f"Who: {self.group.rstrip('.')}. Time: {self.time.rstrip('.')}. {source}."
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The figures on the page, each with its group, its time and its source."""
+
+    items: tuple[FactLine, ...]
+
+    @property
+    def icons(self) -> tuple[FactLine, ...]:
+        return tuple(item for item in self.items if item.icon)
 
 
 @dataclass(frozen=True)
@@ -81,9 +111,22 @@ class Questions:
 
 @dataclass(frozen=True)
 class Citation:
+    """A source as a reader sees it: the citation, what kind of evidence it is, how big, and
+    whether the citation was checked against the source itself."""
+
     id: str
     text: str
     url: str = ""
+    kind: str = ""
+    size: str = ""
+    verified: bool = True
+
+    def details(self) -> str:
+        """'cohort, 43 people; not verified': the words after the citation."""
+        parts = ", ".join(part for part in (self.kind, self.size) if part)
+        if not self.verified:
+            parts = f"{parts}; not verified" if parts else "not verified"
+        return parts
 
 
 @dataclass(frozen=True)
@@ -109,7 +152,7 @@ class Offered:
     links: tuple[Link, ...]
 
 
-Block = Union[Title, StartNotice, Contacts, Body, AtAGlance, Figures, Questions, Sources, EndNote, Offered]
+Block = Union[Title, StartNotice, Contacts, Body, AtAGlance, Facts, Questions, Sources, EndNote, Offered]
 
 
 @dataclass(frozen=True)
@@ -160,16 +203,19 @@ def page(graph: Graph, session: Session | None = None, node: Node | None = None)
         rows = tuple((label, node.option[name]) for name, label in OPTION_FIELDS if node.option.get(name))
         if rows:
             blocks.append(AtAGlance(rows))
-    if node.figures:
-        blocks.append(Figures(node.figures))
+    cited = [graph.sources[source_id] for source_id in node.sources if source_id in graph.sources]
+    citations = tuple(Citation(s.id, s.citation, s.url, s.kind, s.size, s.verified) for s in cited)
+    if node.facts:
+        number = {citation.id: index for index, citation in enumerate(citations, 1)}
+        blocks.append(Facts(tuple(
+            FactLine(f.id, f.says, f.group, f.time, number.get(f.source, 0),
+                     graph.sources[f.source].verified if f.source in graph.sources else False,
+                     f.side, f.icon, f.count, f.of)
+            for f in node.facts
+        )))
     if node.questions:
         ticked = session.ticked_on(node.id) if session is not None else frozenset()
         blocks.append(Questions(tuple(Question(i, q, i in ticked) for i, q in enumerate(node.questions))))
-    citations = tuple(
-        Citation(source_id, graph.sources[source_id].citation, graph.sources[source_id].url)
-        for source_id in node.sources
-        if source_id in graph.sources
-    )
     if citations:
         blocks.append(Sources(citations))
     if node.kind is Kind.ENDING and not node.choices:

@@ -1,4 +1,5 @@
-"""Icon arrays: a figure ("3 in 10 people ...") as a 10x10 grid of people, with its sentence.
+"""Icon arrays: a fact ("3 in 10 people ...") as a 10x10 grid of people, with its sentence,
+its group, its time and its source.
 
 Filled and empty people differ in shape (● and ○), not only in colour, and the words beside
 or under the grid always say the same thing, so nothing depends on seeing colour.
@@ -12,8 +13,8 @@ from typing import Sequence
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from hfs_guide.core.model import Figure
 from hfs_guide.core.overview import icon_grid, icon_sentence
+from hfs_guide.core.page import FactLine
 
 FILLED, EMPTY = "●", "○"
 SIDE = 10
@@ -35,12 +36,12 @@ def side_by_side(console: Console, left: Sequence[Text], right: Text, width: int
         yield line
 
 
-def filled_count(figure: Figure) -> int:
+def filled_count(figure: FactLine) -> int:
     """How many of the SIDE x SIDE people are filled in (the figure scaled and rounded)."""
     return sum(row.count("#") for row in icon_grid(figure, SIDE))
 
 
-def grid_lines(figure: Figure) -> list[Text]:
+def grid_lines(figure: FactLine) -> list[Text]:
     """The grid as lines of ● (counted) and ○ (not counted), one space apart."""
     lines: list[Text] = []
     for row in icon_grid(figure, SIDE):
@@ -53,11 +54,13 @@ def grid_lines(figure: Figure) -> list[Text]:
     return lines
 
 
-def figure_words(figure: Figure) -> Text:
-    """The sentence of the figure, and what the two shapes mean."""
+def figure_words(figure: FactLine) -> Text:
+    """The sentence of the figure, who and when, and what the two shapes mean."""
     filled, total = filled_count(figure), SIDE * SIDE
     return Text.assemble(
         (icon_sentence(figure), "bold"),
+        "\n",
+        (figure.context(), "guide.muted"),
         "\n\n",
         (FILLED, "guide.figure.filled"),
         f" {filled} of {total} people\n",
@@ -69,7 +72,7 @@ def figure_words(figure: Figure) -> Text:
 class IconArray:
     """A figure's grid with its words beside it (or under it when the column is narrow)."""
 
-    def __init__(self, figure: Figure) -> None:
+    def __init__(self, figure: FactLine) -> None:
         self.figure = figure
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

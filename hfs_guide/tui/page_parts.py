@@ -17,7 +17,7 @@ from rich.text import Text
 
 from hfs_guide.core.actions import action
 from hfs_guide.core.page import (
-    AtAGlance, Block, Body, Contacts, EndNote, Figures, Page, Questions, Sources, StartNotice, Title,
+    AtAGlance, Block, Body, Contacts, EndNote, Facts, Page, Questions, Sources, StartNotice, Title,
 )
 from hfs_guide.tui.figures import IconArray, side_by_side
 
@@ -52,11 +52,36 @@ class _Questions:
                    style="guide.muted")
 
 
+class _Hanging:
+    """A mark ("•", "2.") with text wrapped beside it, later lines under the text, not the mark."""
+
+    def __init__(self, mark: str, text: Text, style: str = "") -> None:
+        self.mark, self.text, self.style = mark, text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from side_by_side(console, [Text(self.mark, self.style)], self.text, options.max_width, gap=1)
+
+
 def _sources(block: Sources) -> Group:
+    """The page's sources: citation, then kind, size and "not verified" where so."""
     lines: list[RenderableType] = [Text("Sources", style="markdown.h2")]
+    width = len(f"{len(block.citations)}.")
     for number, citation in enumerate(block.citations, 1):
-        lines.append(Text.assemble((f"{number}. ", "guide.muted"), (citation.text, "guide.muted")))
+        details = citation.details()
+        text = Text.assemble((citation.text, "guide.muted"), (f" ({details})" if details else "", "guide.muted"))
+        lines.append(_Hanging(f"{number}.".rjust(width), text, "guide.muted"))
     return Group(*lines)
+
+
+def _facts(block: Facts) -> Group:
+    """Each figure of the page with who, when and which source; icon facts as icon arrays."""
+    parts: list[RenderableType] = [Text("Figures on this page", style="markdown.h2")]
+    for item in block.items:
+        if item.icon:
+            parts += [IconArray(item), Text()]
+        else:
+            parts.append(_Hanging("•", Text.assemble((item.says, "bold"), "\n", (item.context(), "guide.muted"))))
+    return Group(*parts)
 
 
 def _at_a_glance(block: AtAGlance) -> Group:
@@ -82,8 +107,8 @@ def block_renderable(block: Block) -> RenderableType | None:
         return GuideMarkdown(block.markdown, hyperlinks=True)
     if isinstance(block, AtAGlance):
         return _at_a_glance(block)
-    if isinstance(block, Figures):
-        return Group(*(IconArray(figure) for figure in block.figures))
+    if isinstance(block, Facts):
+        return _facts(block)
     if isinstance(block, Questions):
         return _Questions(block)
     if isinstance(block, Sources):

@@ -30,7 +30,7 @@ def readable_text(markdown: str) -> str:
 
 
 def all_text(node: Node) -> str:
-    return " ".join([node.body, node.summary, *node.option.values(), *(f.text for f in node.figures)])
+    return " ".join([node.body, node.summary, *node.option.values(), *(f.says for f in node.facts)])
 
 
 def test_the_flow_has_what_the_guide_promises() -> None:

@@ -10,7 +10,7 @@ import pytest
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Kind
 from hfs_guide.core.page import (
-    AtAGlance, Body, Contacts, EndNote, Figures, Offered, Questions, Sources, StartNotice, Title, page,
+    AtAGlance, Body, Contacts, EndNote, Facts, Offered, Questions, Sources, StartNotice, Title, page,
 )
 from hfs_guide.core.session import Session
 
@@ -50,7 +50,7 @@ def test_title_is_left_out_only_when_the_body_opens_with_the_same_heading(graph)
 
 def test_option_page_has_its_facts_at_a_glance_in_grid_order(graph) -> None:
     rows = page(graph, node=graph.nodes["option-a"]).first(AtAGlance).rows
-    assert rows[0] == ("What it is", "A shot.") and rows[-1] == ("Who it may suit", "Many people.")
+    assert rows[0] == ("What it is", "A shot.") and rows[-1] == ("Who it may not suit", "People who dislike needles.")
     assert page(graph, node=graph.nodes["still"]).first(AtAGlance) is None
 
 
@@ -72,7 +72,8 @@ def test_questions_show_the_sessions_ticks_and_a_ticked_question_is_ticked_every
 def test_sources_are_readable_citations_and_figures_come_with_their_sentence(graph) -> None:
     p = page(graph, node=graph.nodes["still"])
     assert [c.text for c in p.first(Sources).citations] == [graph.sources["src-a"].citation]
-    assert p.first(Figures).figures[0].text == "about 25 in 100 people get better slowly"
+    fact = p.first(Facts).items[0]
+    assert fact.says == "about 25 in 100 people get better slowly" and (fact.count, fact.of) == (25, 100)
     assert page(graph, node=graph.nodes["welcome"]).first(Sources) is None
 
 
@@ -92,7 +93,7 @@ def test_offered_links_skip_this_page_choice_targets_and_unknown_pages(graph) ->
 def test_blocks_come_in_reading_order(graph) -> None:
     session = Session(graph)
     session.go("still")
-    assert kinds(page(graph, session))[:5] == [Title, Body, Figures, Questions, Sources]
+    assert kinds(page(graph, session))[:5] == [Title, Body, Facts, Questions, Sources]
     assert kinds(page(graph, node=graph.nodes["option-a"]))[:3] == [Title, Body, AtAGlance]
 
 

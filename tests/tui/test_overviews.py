@@ -108,7 +108,7 @@ async def test_icon_arrays_say_in_words_what_they_show(app: GuideApp) -> None:
         lines = app.screen.query_one(NodeBody).lines
         figure = app.graph.nodes["opt"].figures[0]
         assert figure.count == 3 and figure.of == 10
-        start = next(i for i, line in enumerate(lines) if "3 in 10: about 3 in 10 people in the test" in line)
+        start = next(i for i, line in enumerate(lines) if "about 3 in 10 people in the test" in line)
         grid = [line.split("   ")[0].strip() for line in lines[start : start + 10]]
         assert all(len(row.split()) == 10 for row in grid)
         assert sum(row.count("●") for row in grid) == 30 and sum(row.count("○") for row in grid) == 70
