@@ -76,7 +76,7 @@ def read_facts(reader: Reader, node: Map, what: str) -> tuple[Fact, ...]:
             else:
                 count, of = int(first.value), int(first.of)
         if all(values.values()) and fact_id:
-            marks = {name: reader.at(value) for name, value in fact.items.items()}
+            marks = {name: (value.line, value.col) for name, value in fact.items.items()}
             facts.append(Fact(fact_id, values["says"], values["group"], values["time"], values["source"],
                               values["finding"], side, icon, count, of, reader.at(fact), marks))
     return tuple(facts)

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from hfs_guide.core.dates import parse_date, review_warning
 from hfs_guide.core.fields import did_you_mean
 from hfs_guide.core.files import line_col
 from hfs_guide.core.model import Fact, Graph, Kind, Location, Node
-from hfs_guide.core.numbers import Stat, agreement, statistics
+from hfs_guide.core.numbers import Stat, agreement, scan, statistics
 from hfs_guide.core.problems import WARNING, Problem
 
 # IPDAS asks for benefits and harms in equal detail; we warn when one field has more than
@@ -30,11 +31,14 @@ from hfs_guide.core.problems import WARNING, Problem
 BALANCE_RATIO = 1.5
 NO_FIGURE = re.compile(r"no reliable figure\b(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 REASON_WORDS = 4  # "no reliable figure" must be followed by a reason of at least this many words
-_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+# Words with a hyphen or a digit: the only ones that can be ids we look for (see _raw_ids).
+_WORD = re.compile(r"(?<![\w-])(?:[a-z0-9]+(?:-[a-z0-9]+)+-?|[a-z]*\d[a-z0-9]*)(?![\w-])")
 # Markdown that is not shown as words: link targets, reference definitions, autolinks;
 # emphasis marks and code ticks may split "**63** in 100".
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^[ ]{0,3}\[[^\]]+\]:.*$|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.IGNORECASE | re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_`]")
+# Punctuation to spaces, hyphens kept: what is left splits into candidate ids.
+_SPACES = str.maketrans({ch: " " for ch in "!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00a0"})
 
 
 def _problem(where: Location, message: str, code: str, severity: str = "error") -> Problem:
@@ -56,10 +60,10 @@ def _keep_lines(text: str, keep_bracket: bool) -> str:
     return "]" + blank[1:] if keep_bracket else blank
 
 
-def node_texts(node: Node, body_file: str) -> Iterator[tuple[str, str, Location, int]]:
-    """(what, text, where, offset) for every patient-visible text of a node. For the body,
-    `where` is the body file and problems are placed at `offset` inside `text`; for the
-    other texts `where` is the text's own position."""
+def node_texts(node: Node) -> Iterator[tuple[str, str, Location, int]]:
+    """(what, text, where, offset) for every patient-visible text of a node. For the body
+    (offset 0) a problem is placed in the body file, at its line and column inside `text`;
+    for the other texts (offset -1) `where` is the text's own position."""
     if node.title:
         yield "the title", node.title, node.marks.get("title", node.where), -1
     if node.summary:
@@ -71,20 +75,20 @@ def node_texts(node: Node, body_file: str) -> Iterator[tuple[str, str, Location,
     for name, text in node.option.items():
         yield f"option field {name!r}", text, node.marks.get(f"option:{name}", node.where), -1
     if node.body:
-        yield "the body", visible_body(node.body), Location(body_file), 0
+        yield "the body", visible_body(node.body), node.where, 0
 
 
-def _place(where: Location, text: str, offset: int, index: int) -> Location:
+def _place(node: Node, where: Location, text: str, offset: int, index: int) -> Location:
     if offset < 0:
         return where
+    from hfs_guide.core.validate import body_path
+
     line, col = line_col(text, index)
-    return Location(where.file, line, col)
+    return Location(body_path(node), line, col)
 
 
 def check_ledger(graph: Graph, today: dt.date | None = None) -> list[Problem]:
     """Rules 1-6 over the whole graph; `today` dates the review (default: today)."""
-    from hfs_guide.core.validate import body_path
-
     problems: list[Problem] = []
     problems += _check_review(graph, today or dt.date.today())
     seen: dict[str, tuple[str, Fact]] = {}
@@ -93,12 +97,12 @@ def check_ledger(graph: Graph, today: dt.date | None = None) -> list[Problem]:
         for fact in node.facts:
             if fact.id in seen:
                 other_node, other = seen[fact.id]
-                problems.append(_problem(fact.marks.get("id", fact.where), f"node {node.id!r}: fact id {fact.id!r} is also used on "
+                problems.append(_problem(fact.at("id"), f"node {node.id!r}: fact id {fact.id!r} is also used on "
                                          f"node {other_node!r} ({other.where}): fact ids are unique in the whole guide", "fact-id-duplicate"))
             else:
                 seen[fact.id] = (node.id, fact)
             problems += _check_fact(graph, node, fact)
-        texts = list(node_texts(node, body_path(node) if node.body else ""))
+        texts = list(node_texts(node))
         problems += _check_numbers(graph, node, texts)
         problems += _check_raw_ids(node, texts, raw_ids)
         if node.kind is Kind.OPTION:
@@ -119,7 +123,7 @@ def _check_fact(graph: Graph, node: Node, fact: Fact) -> list[Problem]:
     """Rules 2 and 3 for one fact."""
     out: list[Problem] = []
     label = f"node {node.id!r}: fact {fact.id!r}"
-    source_at = fact.marks.get("source", fact.where)
+    source_at = fact.at("source")
     source = graph.sources.get(fact.source)
     if source is None:
         out.append(_problem(source_at, f"{label}: source {fact.source!r} is not in sources.yaml{did_you_mean(fact.source, graph.sources)}",
@@ -134,7 +138,7 @@ def _check_fact(graph: Graph, node: Node, fact: Fact) -> list[Problem]:
     for stat in statistics(fact.says):
         agreed = agreement(fact.says, stat, fact.finding)
         if not agreed.ok:
-            out.append(_problem(fact.marks.get("says", fact.where), f"{label}: {agreed.reason}", "fact-rounding"))
+            out.append(_problem(fact.at("says"), f"{label}: {agreed.reason}", "fact-rounding"))
     return out
 
 
@@ -145,43 +149,48 @@ def declared(graph: Graph, node: Node) -> set[tuple[object, object]]:
     for source_id in node.sources:
         source = graph.sources.get(source_id)
         if source is not None and source.size:
-            keys.update(stat.key for stat in statistics(source.size))
+            keys.update(stat.key for stat in statistics(source.size))  # sizes repeat: statistics() caches them
     return keys
 
 
 def _check_numbers(graph: Graph, node: Node, texts: list[tuple[str, str, Location, int]]) -> list[Problem]:
     """Rule 1: every statistic shown is a number of one of the node's facts."""
     out: list[Problem] = []
-    keys: set[tuple[object, object]] | None = None
-    used_phrases: set[str] = set()
-    for what, text, where, offset in texts:
-        stats = statistics(text)
-        if not stats:
-            continue
-        if keys is None:
-            keys = declared(graph, node)
-        exempt = _exempt_spans(text, node.plain_numbers, used_phrases)
+    # One search over all the texts; a NUL between them stops a statistic running across two.
+    joined = "\0".join(text for _, text, _, _ in texts)
+    found = scan(joined)
+    if found:
+        keys = declared(graph, node)
+        missing = [stat for stat in found if (stat.value, stat.of) not in keys]
+        exempt = _exempt_spans(joined, node.plain_numbers) if missing and node.plain_numbers else []
+        starts, offset = [], 0
+        for _, text, _, _ in texts:
+            starts.append(offset)
+            offset += len(text) + 1
         reported: set[tuple[int, object]] = set()
-        for stat in stats:
-            if stat.key in keys or any(start <= stat.start and stat.end <= end for start, end in exempt):
+        for stat in missing:
+            if exempt and any(start <= stat.start and stat.end <= end for start, end in exempt):
                 continue
             if (stat.start, stat.key) in reported:
                 continue
             reported.add((stat.start, stat.key))
-            out.append(_problem(_place(where, text, offset, stat.start), _undeclared(node, what, stat), "number-undeclared"))
+            index = bisect_right(starts, stat.start) - 1
+            what, text, where, offset = texts[index]
+            out.append(_problem(_place(node, where, text, offset, stat.start - starts[index]), _undeclared(node, what, stat),
+                                "number-undeclared"))
     for phrase in node.plain_numbers:
-        if phrase not in used_phrases and not any(phrase in text for _, text, _, _ in texts):
+        if phrase not in joined:
             out.append(_problem(node.marks.get(f"plain_numbers:{phrase}", node.where),
                                 f"node {node.id!r}: plain_numbers: {phrase!r} is not in any text of the node: remove it", "plain-number-unused"))
     return out
 
 
-def _exempt_spans(text: str, phrases: tuple[str, ...], used: set[str]) -> list[tuple[int, int]]:
+def _exempt_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the node's plain_numbers phrases stand in `text`."""
     spans = []
     for phrase in phrases:
         start = text.find(phrase)
         while start >= 0:
-            used.add(phrase)
             spans.append((start, start + len(phrase)))
             start = text.find(phrase, start + 1)
     return spans
@@ -206,17 +215,18 @@ def _raw_ids(graph: Graph) -> dict[str, str]:
 
 def _check_raw_ids(node: Node, texts: list[tuple[str, str, Location, int]], raw_ids: dict[str, str]) -> list[Problem]:
     """Rule 5: citations are drawn by the front ends, never typed into the prose."""
-    texts = texts + [(f"fact {fact.id!r}", text, fact.marks.get(name, fact.where), -1)
-                     for fact in node.facts for name, text in (("says", fact.says), ("group", fact.group), ("time", fact.time))]
-    joined = "\n".join(text for _, text, _, _ in texts)
-    if raw_ids.keys().isdisjoint(_WORD.findall(joined)):
+    fact_texts = [text for fact in node.facts for text in (fact.says, fact.group, fact.time)]
+    joined = "\n".join([*(text for _, text, _, _ in texts), *fact_texts])
+    if raw_ids.keys().isdisjoint(joined.translate(_SPACES).split()):  # the usual case, in C
         return []
+    texts = texts + [(f"fact {fact.id!r}", text, fact.at(name), -1)
+                     for fact in node.facts for name, text in (("says", fact.says), ("group", fact.group), ("time", fact.time))]
     out = []
     for what, text, where, offset in texts:
         for found in _WORD.finditer(text):
             kind = raw_ids.get(found.group(0))
             if kind is not None:
-                out.append(_problem(_place(where, text, offset, found.start()),
+                out.append(_problem(_place(node, where, text, offset, found.start()),
                                     f"node {node.id!r}: {what} shows {found.group(0)!r}, {kind}, as text: the page lists its "
                                     "sources and figures itself, so write words for readers instead", "raw-id"))
     return out

@@ -80,8 +80,13 @@ class Fact:
     count: int = 0
     of: int = 0
     where: Location = field(default=Location(""), compare=False, repr=False)
-    # Positions of the fact's fields ("says", "source", ...) for messages.
-    marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    # (line, col) of the fact's fields ("says", "source", ...) for messages; see `at`.
+    marks: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def at(self, name: str) -> Location:
+        """Where one of the fact's fields was written (the fact itself when unknown)."""
+        position = self.marks.get(name)
+        return Location(self.where.file, *position) if position else self.where
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PERCENT = r"\s*(?:%|per\s*cent\b|percent\b)"
@@ -26,16 +27,21 @@ _NOUNS = (
 )
 # One describing word may stand between the number and the noun: "175 consecutive patients".
 _ADJ = r"(?:more|other|further|consecutive|adult|older|younger|new|separate|different|randomi[sz]ed|treated|selected|eligible)"
+# The rest of a number after its first digit ("1" + ",000.5").
+_REST = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# The pattern starts with a bare digit (no look-behind first) so the regex engine can skip
+# straight to the digits of a text; the look-behind just after it keeps "v1.5" and "a10" out.
 _STAT = re.compile(
-    rf"(?<![\w.,])(?:"
-    rf"(?P<ra>{_NUM})(?:{_PERCENT})?\s*(?:to|and|-|–|—)\s*(?:about\s+|around\s+)?(?P<rb>{_NUM})"
+    rf"\d(?<![\w.,]\d)(?:"
+    rf"(?P<ra>{_REST})(?:{_PERCENT})?\s*(?:to|and|-|–|—)\s*(?:about\s+|around\s+)?(?P<rb>{_NUM})"
     rf"(?:(?P<rpct>{_PERCENT})|{_OF}(?P<rden>{_NUM})|\s+(?:{_ADJ}\s+)?(?P<rnoun>{_NOUNS})\b)"
-    rf"|(?P<a>{_NUM})"
+    rf"|(?P<a>{_REST})"
     rf"(?:(?P<pct>{_PERCENT})|{_OF}(?P<den>{_NUM})|\s+(?:{_ADJ}\s+)?(?P<noun>{_NOUNS})\b)"
     rf")(?![\d,.]*\d)",
     re.IGNORECASE,
 )
 _ANY_NUMBER = re.compile(rf"(?<![\w.,]){_NUM}")
+_DIGIT = re.compile(r"\d")
 HEDGES = (
     "about", "around", "nearly", "almost", "roughly", "approximately", "more than", "fewer than",
     "less than", "over", "under", "at least", "at most", "up to", "close to", "some", "just over",
@@ -50,12 +56,12 @@ def number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-@dataclass(frozen=True)
-class Stat:
+class Stat(NamedTuple):
     """One number of a statistic: `value` in `of` (None for a count such as "22 studies").
 
     `start`/`end` span the whole statistic in the text (a range gives two Stats with the
-    same span); `form` is "in" (N in/out of/of/per M), "percent" or "count"."""
+    same span); `form` is "in" (N in/out of/of/per M), "percent" or "count". A tuple, not a
+    dataclass: a long guide makes hundreds of thousands of them."""
 
     value: Decimal
     of: Decimal | None
@@ -78,22 +84,31 @@ class Stat:
 
 
 def statistics(text: str) -> tuple[Stat, ...]:
-    """Every statistic in `text`, in order; a range gives one Stat per end."""
-    if not any(ch.isdigit() for ch in text):
+    """Every statistic in `text`, in order; a range gives one Stat per end. Remembers recent
+    texts: the same group, size or finding is often written on many facts."""
+    if _DIGIT.search(text) is None:
         return ()
     return _statistics(text)
 
 
-@lru_cache(maxsize=4096)
+def scan(text: str) -> tuple[Stat, ...]:
+    """`statistics` for a text met once (nothing remembered)."""
+    if _DIGIT.search(text) is None:
+        return ()
+    return _statistics.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)
 def _statistics(text: str) -> tuple[Stat, ...]:
     out: list[Stat] = []
     for found in _STAT.finditer(text):
-        span = (found.start(), found.end(), found.group(0))
+        start = found.start()
+        span = (start, found.end(), found.group(0))
         if found.group("ra") is not None:
-            values = (found.group("ra"), found.group("rb"))
+            values: tuple[str, ...] = (text[start : found.end("ra")], found.group("rb"))
             pct, den, noun = found.group("rpct"), found.group("rden"), found.group("rnoun")
         else:
-            values = (found.group("a"),)
+            values = (text[start : found.end("a")],)
             pct, den, noun = found.group("pct"), found.group("den"), found.group("noun")
         for value in values:
             if pct is not None:
