@@ -17,7 +17,7 @@ from hfs_guide.core.problems import Problem
 from hfs_guide.core.yamltree import Map, Scalar, YNode
 
 FACT_FIELDS = ("id", "says", "group", "time", "source", "finding", "side", "icon")
-SOURCE_FIELDS = ("citation", "url", "note", "kind", "size", "verified", "authors", "year")
+SOURCE_FIELDS = ("citation", "url", "note", "kind", "size", "verified", "authors", "year", "not_verified_because")
 # What each required part of a fact is for, said when it is missing (rule 3).
 FACT_NEEDS = {
     "says": "the guide's own words, such as \"about 63 in 100 were fully free of twitching\"",
@@ -109,7 +109,7 @@ def read_sources(path: Path, tree: YNode | None, reader: Reader) -> dict[str, So
         if entry is None:
             continue
         text = {name: reader.text(entry, name, label, required=name == "citation", one_line=name not in ("citation", "note"))
-                for name in ("citation", "url", "note", "size", "authors")}
+                for name in ("citation", "url", "note", "size", "authors", "not_verified_because")}
         kind = reader.text(entry, "kind", label, required=False, one_line=True)
         if "kind" not in entry.items:
             _flag(reader, entry, f"{label}: missing 'kind': one of {', '.join(SOURCE_KINDS)}", "source-kind")
@@ -128,5 +128,8 @@ def read_sources(path: Path, tree: YNode | None, reader: Reader) -> dict[str, So
             else:
                 reader.problem(value, f"{label}: 'year' must be a year such as 2024")
         out[source_id] = Source(source_id, text["citation"], text["url"], text["note"], kind, text["size"],
-                                bool(verified), text["authors"], year)
+                                bool(verified), text["authors"], year, text["not_verified_because"])
+        if verified and text["not_verified_because"]:
+            reader.problem(entry.items["not_verified_because"], f"{label}: 'not_verified_because' is only for "
+                           "sources with verified: false")
     return out

@@ -153,9 +153,10 @@ def _check_fact(graph: Graph, node: Node, fact: Fact) -> list[Problem]:
     elif fact.source not in node.sources:
         out.append(_problem(source_at, f"{label}: source {fact.source!r} must also be in the node's 'sources' list, "
                                        "so the page lists it under Sources", "fact-source-not-listed"))
-    elif not source.verified:
+    elif not source.verified and not source.not_verified_because:
         out.append(_problem(source_at, f"{label} rests on source {fact.source!r}, whose citation is not verified "
-                                       "(verified: false in sources.yaml): readers see \"not verified\" beside it",
+                                       "(verified: false in sources.yaml): readers see \"not verified\" beside it; "
+                                       "once you have looked, say why under 'not_verified_because'",
                             "fact-unverified-source", WARNING))
     for stat in statistics(fact.says):
         agreed = agreement(fact.says, stat, fact.finding)

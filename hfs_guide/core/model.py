@@ -110,6 +110,9 @@ class Source:
     verified: bool = False
     authors: str = ""
     year: int = 0
+    # Why the citation could not be checked, when it could not (verified: false): the author
+    # has looked and says so, so facts resting on it are shown "not verified", not warned.
+    not_verified_because: str = ""
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,7 @@ def sources_schema() -> dict[str, Any]:
         "verified": {"type": "boolean", "description": "Were the authors, journal and year checked against the source itself?"},
         "authors": _text("The authors, as checked (optional).", one_line=True),
         "year": {"type": "integer", "minimum": 1000, "maximum": 2999, "description": "Year of publication (optional)."},
+        "not_verified_because": _text("With verified: false, why the citation could not be checked (facts from it are then shown 'not verified' without a warning)."),
     }
     assert set(props) == set(SOURCE_FIELDS)
     return {
