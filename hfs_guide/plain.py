@@ -10,82 +10,57 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from typing import Callable, TextIO
 
+from hfs_guide.core.actions import action, plain_command
 from hfs_guide.core.model import Graph, Node
+from hfs_guide.core.page import page
 from hfs_guide.core.session import Session
+from hfs_guide.plain_decide import ask_ready, ask_situation, ask_values
+from hfs_guide.plain_page import PlainPage, choice_range, help_text, key_words, spoken_date
 
-LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]*)\s*\)")
 # ASCII digits only: "²".isdigit() and "①".isdigit() are True, but int() refuses them.
 NUMBER = re.compile(r"[0-9]+")
 MAX_LINE = 4096  # characters kept of one input line; the rest of a longer line is skipped
-EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-
-HELP = """Keys (type one, then Enter):
-  1-9      choose that numbered choice
-  b        back to where you were
-  f        forward again
-  h        home: the start of the guide
-  u or !   urgent help: when to call for help now
-  s        the sources for this page
-  ?        this help
-  q        quit (end of input quits too)"""
-
-
-def plain_text(graph: Graph, body: str) -> str:
-    """Markdown source -> readable lines: links keep their text, emphasis marks go."""
-
-    def link(found: re.Match[str]) -> str:
-        text, target = found.group(1), found.group(2)
-        if target.startswith("node:"):
-            node = graph.nodes.get(target[5:])
-            return f"{text} (see: {node.title})" if node else text
-        return f"{text} ({target})"
-
-    lines = []
-    for line in body.splitlines():
-        heading = re.match(r"#{1,6}\s+(.*)", line)
-        line = heading.group(1).upper() if heading else line
-        lines.append(EMPHASIS.sub(r"\2", LINK.sub(link, line)))
-    return "\n".join(lines).strip()
 
 
 class PlainGuide:
-    def __init__(self, graph: Graph, out: TextIO, read_line: Callable[[], str], colour: bool, interactive: bool) -> None:
-        self.session = Session(graph)
+    """One person's walk in plain lines: the core decides each page (core/page.py), the
+    action table names the keys (core/actions.py); this class only reads and writes lines."""
+
+    def __init__(self, graph: Graph, out: TextIO, read_line: Callable[[], str], colour: bool, interactive: bool,
+                 width: int = 0, session: Session | None = None) -> None:
+        self.session = session if session is not None else Session(graph)
         self.graph = graph
         self.out = out
         self.read_line = read_line
         self.colour = colour
         self.interactive = interactive
+        self.pages = PlainPage(graph, width)
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
     def show(self, node: Node) -> None:
-        title = f"\x1b[1m{node.title}\x1b[0m" if self.colour else node.title
+        """The page: a blank line, its blocks as lines, then its numbered choices."""
+        lines = self.pages.lines(page(self.graph, self.session, node))
+        if self.colour:  # the page's name in bold, nothing else: screen readers ignore it anyway
+            lines = [f"\x1b[1m{line}\x1b[0m" if line.startswith("Page: ") else line for line in lines]
+        for line in lines:
+            self.say(line)
         self.say()
-        self.say(title)
-        self.say("=" * len(node.title))
-        self.say(plain_text(self.graph, node.body))
-        for figure in node.figures:
-            self.say(f"  [{figure.count} in {figure.of}] {figure.says}")
-        if node.questions:
-            self.say()
-            self.say("Questions you could ask your care team:")
-            for question in node.questions:
-                self.say(f"  - {question}")
-        self.say()
+        if node.choices:
+            self.say("Choices:")
         for number, choice in enumerate(node.choices, 1):
-            self.say(f"  {number}. {choice.label}")
-        if not node.choices:
-            self.say("  (This is the end of this part of the guide. h goes back to the start.)")
+            for line in self.pages.wrap(f"{number}. {choice.label}", "  "):
+                self.say(line)
 
     def prompt(self) -> str | None:
         count = len(self.session.current.choices)
-        numbers = f"1-{count}, " if count > 1 else ("1, " if count else "")
-        self.out.write(f"Choose {numbers}b back, h home, u urgent help, ? help, q quit: ")
+        numbers = f"{choice_range(count)} to choose, " if count else ""
+        self.out.write(f"Type {numbers}b back, h home, u urgent help, question mark for help, q quit: ")
         self.out.flush()
         line = self.read_line()
         if not line:
@@ -93,12 +68,20 @@ class PlainGuide:
             return None
         return line.strip()
 
+    def ask(self, question: str) -> str | None:
+        """A question of its own (decision support); None at the end of input."""
+        self.out.write(question)
+        self.out.flush()
+        line = self.read_line()
+        return None if not line else line.rstrip("\n")
+
     def run(self) -> int:
-        self.say(self.graph.meta.title)
-        self.say(f"{self.graph.meta.disclaimer} Reviewed {self.graph.meta.reviewed}. Type ? for help.")
+        meta = self.graph.meta
+        self.say(meta.title)
+        self.say(f"{meta.disclaimer} Reviewed {spoken_date(meta.reviewed)}. Type question mark, then Enter, for help.")
         self.show(self.session.current)
         while (command := self.prompt()) is not None:
-            if command.lower() in ("q", "quit", "exit"):
+            if plain_command(command) == "quit":
                 break
             self.handle(command)
         self.say("Goodbye. Your care team is there for your decisions.")
@@ -107,6 +90,7 @@ class PlainGuide:
     def handle(self, command: str) -> None:
         session = self.session
         key = command.lower()
+        name = plain_command(key)
         if NUMBER.fullmatch(key):
             digits = key.lstrip("0") or "0"
             number = int(digits) if len(digits) <= 2 else 0  # int() refuses over 4,300 digits
@@ -114,24 +98,33 @@ class PlainGuide:
                 self.show(session.choose(number))
             else:
                 shown = digits if len(digits) <= 12 else digits[:12] + "..."
-                self.say(f"There is no choice {shown} here. Type a number from the list, or ? for help.")
-        elif key == "b":
+                self.say(f"There is no choice {shown} here. Type a number from the list, or question mark for help.")
+        elif name == "back":
             self.show(session.back()) if session.can_back else self.say("You are at the first step: there is nothing to go back to.")
-        elif key == "f":
+        elif name == "forward":
             self.show(session.forward()) if session.can_forward else self.say("There is nothing to go forward to.")
-        elif key == "h":
+        elif name == "home":
             if session.at_start:
                 self.say("You are at the start already.")
-            elif not session.home_discards_path or self.confirm("Go back to the start? (b will bring you back here) [y/N] "):
+            elif not session.home_discards_path or self.confirm(
+                    f"Go back to the start? Typing {key_words('back')} will bring you back here. Type y for yes: "):
                 self.show(session.home())
-        elif key in ("u", "!"):
+        elif name == "urgent":
             self.show(session.urgent())
-        elif key == "s":
+        elif name == "sources":
             self.show_sources(session.current)
-        elif key in ("?", "help"):
-            self.say(HELP)
+        elif name == "situation":
+            target = ask_situation(self.graph, session, self.say, self.ask)
+            if target and target != session.current_id and self.confirm("Show the part of the guide that fits? Type y for yes: "):
+                self.show(session.go(target))
+        elif name == "values":
+            ask_values(self.graph, session, self.say, self.ask)
+        elif name == "ready":
+            ask_ready(self.graph, session, self.say, self.ask)
+        elif name == "help":
+            self.say(help_text())
         elif key:
-            self.say(f"Not a command: {command[:40]!r}. Type a number, or ? for help.")
+            self.say(f"Not a command: {command[:40]!r}. Type a number, or question mark for help.")
 
     def confirm(self, question: str) -> bool:
         if not self.interactive:
@@ -143,8 +136,12 @@ class PlainGuide:
     def show_sources(self, node: Node) -> None:
         if not node.sources:
             self.say("This page cites no sources.")
-        for source_id in node.sources:
-            self.say(f"  - {self.graph.sources[source_id].citation}")
+        for number, source_id in enumerate(node.sources, 1):
+            if source_id in self.graph.sources:
+                source = self.graph.sources[source_id]
+                tail = "" if source.verified else " (not verified)"
+                for line in self.pages.wrap(f"{number}. {source.citation}{tail}", "  "):
+                    self.say(line)
 
 
 def line_reader(stdin: TextIO) -> Callable[[], str]:
@@ -169,7 +166,10 @@ def run_plain(graph: Graph, stdin: TextIO | None = None, stdout: TextIO | None =
             stream.reconfigure(errors="replace")  # undecodable input, unshowable output: no crash
     is_tty = stdout.isatty()
     colour = is_tty and not os.environ.get("NO_COLOR")
-    guide = PlainGuide(graph, stdout, line_reader(stdin), colour, interactive=stdin.isatty() and is_tty)
+    # Wrapped to the terminal's width on a terminal; one line a paragraph when piped (a
+    # braille display or a file wraps by itself).
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 1) if is_tty else 0
+    guide = PlainGuide(graph, stdout, line_reader(stdin), colour, interactive=stdin.isatty() and is_tty, width=width)
     try:
         return guide.run()
     except (KeyboardInterrupt, EOFError):

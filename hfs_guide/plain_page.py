@@ -77,9 +77,17 @@ class PlainPage:
 
     def lines(self, page: Page) -> list[str]:
         """The page as lines, in the core's block order."""
-        out: list[str] = []
+        # Every page is announced the same way, so a screen reader user always hears where
+        # they are; a body that opens with the same heading does not say it twice.
+        title = self.graph.nodes[page.node_id].title if page.node_id in self.graph.nodes else ""
+        out: list[str] = ["", f"Page: {title}"] if title else []
         for block in page.blocks:
-            out += self.block(block)
+            if isinstance(block, Title):
+                continue
+            lines = self.block(block)
+            if isinstance(block, Body) and page.first(Title) is None and len(lines) > 1 and lines[1].strip() == title:
+                lines = lines[:1] + lines[3:] if len(lines) > 2 and not lines[2] else lines[:1] + lines[2:]
+            out += lines
         return out
 
     def block(self, block: object) -> list[str]:  # noqa: C901 - one branch per block kind
