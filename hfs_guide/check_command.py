@@ -47,6 +47,7 @@ def run_check(target: Path | None, shown: str | None, strict: bool = False, as_j
     if failed:
         report(problems, strict)
         return EXIT_CONTENT
+    assert graph is not None  # no graph is always an error
     for problem in warnings:
         print(problem, file=sys.stderr)
     options = sum(1 for n in graph.nodes.values() if n.kind is Kind.OPTION)

@@ -112,9 +112,9 @@ class PlainPage:
             return out
         if isinstance(block, Facts):
             out = ["", "Figures on this page:"]
-            for item in block.items:
-                out += self.wrap(f"- {item.says}", "  ")
-                out += self.wrap(item.context(), "    ")
+            for fact in block.items:
+                out += self.wrap(f"- {fact.says}", "  ")
+                out += self.wrap(fact.context(), "    ")
             return out
         if isinstance(block, Questions):
             out = ["", "Questions you could ask your care team:"]

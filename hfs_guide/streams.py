@@ -69,7 +69,7 @@ def prepare_streams() -> None:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a character the locale cannot show
     if not isinstance(sys.stdout, GuardedOutput):
-        sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = GuardedOutput(sys.stdout)
 
 
 def silence_stdout() -> None:

@@ -175,9 +175,9 @@ def check_decision(decision: DecisionSupport, graph: Graph) -> list[Problem]:
                     led.add((qid, answer))
         if not situation.default:
             for question in situation.questions:
-                for answer in question.answers:
-                    if (question.id, answer.id) not in led:
-                        at(question.where, f"situation question {question.id!r}: answer {answer.id!r} leads nowhere: "
+                for choice in question.answers:
+                    if (question.id, choice.id) not in led:
+                        at(question.where, f"situation question {question.id!r}: answer {choice.id!r} leads nowhere: "
                                            "use it in a route, or give the situation a 'default' page")
         for question in situation.questions:
             if any(a.id == DONT_KNOW for a in question.answers):
@@ -197,9 +197,9 @@ def check_decision(decision: DecisionSupport, graph: Graph) -> list[Problem]:
     if ready is not None:
         if ready.source and ready.source not in graph.sources:
             at(ready.where, f"ready: source {ready.source!r} is not in sources.yaml{did_you_mean(ready.source, graph.sources)}")
-        for question in ready.questions:
-            for node_id in question.pages:
-                page(question.where, node_id, f"readiness question {question.id!r}: 'pages'")
+        for asked in ready.questions:
+            for node_id in asked.pages:
+                page(asked.where, node_id, f"readiness question {asked.id!r}: 'pages'")
     return problems
 
 

@@ -94,7 +94,7 @@ class Reader:
         if not isinstance(node, Seq):
             self.problem(node, f"{what}: {key!r} must be a list (lines starting with '- ', or [a, b])")
             return []
-        return node.items
+        return list(node.items)
 
     def text_list(self, parent: Map, key: str, what: str) -> tuple[tuple[str, Location], ...]:
         out = []

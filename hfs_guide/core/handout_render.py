@@ -151,7 +151,7 @@ def _md_html(markdown: str) -> str:
                 token.type, token.tag, token.content, open_node = "text", "", "", True
             elif token.type == "link_close" and open_node:
                 token.type, token.tag, token.content, open_node = "text", "", "", False
-    return md.renderer.render(tokens, md.options, {})
+    return str(md.renderer.render(tokens, md.options, {}))
 
 
 def css_string(text: str) -> str:

@@ -81,7 +81,7 @@ class ProblemSink(list[Problem]):
         for problem in problems:
             self.append(problem)
 
-    def __iadd__(self, problems: Iterable[Problem]) -> "ProblemSink":  # type: ignore[override]
+    def __iadd__(self, problems: Iterable[Problem]) -> "ProblemSink":  # type: ignore[override, misc]
         self.extend(problems)
         return self
 

@@ -59,8 +59,8 @@ def raw_html(markdown: str) -> Iterator[tuple[int, int, str]]:
                 yield first + 1, 1, head
                 continue
             cursor = found + len(head)
-            line = markdown.count("\n", 0, found)
-            yield line + 1, found - starts[line] + 1, head
+            row = markdown.count("\n", 0, found)
+            yield row + 1, found - starts[row] + 1, head
 
 
 def raw_html_problem(name: str, markdown: str) -> Problem | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, Sequence, Union
+from typing import Any, Mapping, Sequence, Union
 
 import yaml
 from yaml.resolver import Resolver
@@ -110,7 +110,10 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
     root: YNode | None = None
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for parsed in yaml.parse(text, Loader=_Loader):
+            # The stubs type every event as the base Event; the checks below are by exact
+            # type (fast in this loop), so the attributes read are the subclass's.
+            event: Any = parsed
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
             kind = type(event)
@@ -171,9 +174,9 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
                     raise YamlProblem(line, col, "only one YAML document is allowed (remove the extra '---')")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "unreadable YAML"
-        raise YamlProblem(*where, f"YAML syntax error: {problem}") from None
+        raise YamlProblem(line, col, f"YAML syntax error: {problem}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow; no mark
         before = text[: exc.position]
         line = before.count("\n") + 1

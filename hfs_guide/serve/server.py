@@ -86,7 +86,8 @@ class GuardedServer(Server):
         return await super().handle_index(request)
 
     # -- sessions --------------------------------------------------------------------------
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    # textual-serve declares a WebSocketResponse; a refusal here is a plain HTTP response.
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """One session: checked Origin, a free slot, then the app process for this socket."""
         sent = request.headers.get("Origin")
         if origin(sent or "") not in self.origins:
@@ -115,7 +116,7 @@ class GuardedServer(Server):
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=websocket.close,  # type: ignore[arg-type]  # textual-serve awaits it and ignores the result
                 download_manager=self.download_manager,
                 debug=self.debug,
             )

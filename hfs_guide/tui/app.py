@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, cast
 
 from rich.console import RenderableType
 from textual import events, on
@@ -55,7 +55,7 @@ class GuideApp(App[None]):
         # Where the handout is offered by default (tests pass their own folder).
         self.guide = GuideScreen(graph, self.session, export_dir if export_dir is not None else Path.home())
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return self.guide
 
     def get_driver_class(self) -> type[Driver]:
@@ -125,13 +125,13 @@ class GuideApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the palette over the guide screen: search pages, switch theme, get help."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self._close_layers()
             self.push_screen(GuidePalette(id="--command-palette"))
 
     def action_search(self) -> None:
         """Search the guide only: pages, glossary terms and questions (Ctrl+P has the rest)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self._close_layers()
             self.push_screen(GuidePalette(providers=[NodeSearch], placeholder="Search the guide…", id="--command-palette"))
 
@@ -143,7 +143,7 @@ class GuideApp(App[None]):
         question = "You have notes, ticked questions or answers that were not exported. Quit anyway?"
         self.push_screen(ConfirmScreen(question, "Yes, quit", "No, keep them"), lambda yes: self.exit() if yes else None)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but "Screenshot" (it writes the screen, notes too, to disk), and ours."""
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":

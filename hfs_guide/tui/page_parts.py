@@ -28,7 +28,7 @@ TICKED, UNTICKED = "[x]", "[ ]"
 class _LeftHeading(Heading):
     """Headings start at the left margin, like the text under them (Rich centres h1)."""
 
-    LEVEL_ALIGN = {f"h{level}": "left" for level in range(1, 7)}  # type: ignore[dict-item]
+    LEVEL_ALIGN = {f"h{level}": "left" for level in range(1, 7)}
 
 
 class GuideMarkdown(Markdown):

@@ -26,7 +26,8 @@ class GuidePalette(CommandPalette):
         commands = self.query_one(CommandList)
         if not commands.option_count or not commands.scrollable_content_region:
             return
+        # OptionList's page actions are not annotated in Textual 8.2.8.
         if direction > 0:
-            commands.action_page_down()
+            commands.action_page_down()  # type: ignore[no-untyped-call]
         else:
-            commands.action_page_up()
+            commands.action_page_up()  # type: ignore[no-untyped-call]

@@ -91,7 +91,8 @@ class GuideDriver(LinuxDriver):
     def __init__(self, app: App[Any], **options: Any) -> None:
         super().__init__(app, **options)
         self._hung_up = threading.Event()
-        self._file = TerminalOutput(self._file, self.terminal_gone)
+        # Textual types its output as a TextIOWrapper; ours wraps one and writes like one.
+        self._file = TerminalOutput(self._file, self.terminal_gone)  # type: ignore[assignment, arg-type]
 
     def terminal_gone(self) -> None:
         """The terminal hung up (from any thread): end the app as SIGHUP would, once."""
@@ -155,7 +156,7 @@ def end_on_signals(app: App[Any]) -> Iterator[None]:
         """The app did not end in time: put the terminal back as far as possible, then end."""
         try:
             if saved is not None:
-                termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, saved)
+                termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, saved)  # type: ignore[union-attr]
             if os.isatty(terminal) and select.select([], [terminal], [], 0.5)[1]:
                 os.write(terminal, RESTORE)
         except (OSError, termios.error, ValueError):
