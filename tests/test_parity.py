@@ -95,3 +95,30 @@ def test_the_urgent_page_gives_the_emergency_number_in_plain_mode() -> None:
     graph = load_graph(GUIDES["shipped"])
     text = "\n".join(PlainPage(graph).lines(page(graph, node=graph.urgent_node)))
     assert f"Emergency: {graph.meta.emergency}" in text and graph.meta.clinic in text
+
+
+@pytest.mark.parametrize("name", sorted(GUIDES))
+def test_every_visited_page_says_in_the_handout_what_it_said_on_screen(name: str) -> None:
+    from hfs_guide.core.handout import build_handout, is_navigation
+    from hfs_guide.core.handout_render import handout_html, handout_markdown
+    from hfs_guide.core.page import Facts
+    from hfs_guide.core.session import Session
+
+    graph = load_graph(GUIDES[name])
+    session = Session(graph)
+    for node_id in graph.nodes:  # visit every page
+        session.go(node_id)
+    handout = build_handout(session)
+    text = words(handout_markdown(handout).replace("\\", ""))
+    html_words = words(re.sub(r"<[^>]+>", " ", handout_html(handout)))
+    for node in graph.nodes.values():
+        shown = page(graph, session, node)
+        if node.kind.value == "urgent" or is_navigation(node, shown):
+            continue
+        wanted = [node.summary] + [t for row in (shown.first(AtAGlance).rows if shown.first(AtAGlance) else ()) for t in row]
+        facts = shown.first(Facts)
+        wanted += [fact.group for fact in facts.items] if isinstance(facts, Facts) else []
+        for item in wanted:
+            plain = words(item.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            assert plain in text, (name, node.id, item)
+            assert words(item) in html_words.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&#x27;", "'").replace("&quot;", '"'), (name, node.id, item)

@@ -26,16 +26,28 @@ class NodeBody(ScrollView, can_focus=True):
     class QuestionClicked(Message):
         """Question `index` of the page was clicked (to tick or untick it)."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, sender: "NodeBody", index: int) -> None:
             super().__init__()
+            self.sender_widget = sender
             self.index = index
+
+        @property
+        def control(self) -> "NodeBody":
+            """The widget that sent it (so handlers can tell which one)."""
+            return self.sender_widget
 
     class LinkClicked(Message):
         """A link in the page was clicked."""
 
-        def __init__(self, link: Link) -> None:
+        def __init__(self, sender: "NodeBody", link: Link) -> None:
             super().__init__()
+            self.sender_widget = sender
             self.link = link
+
+        @property
+        def control(self) -> "NodeBody":
+            """The widget that sent it (so handlers can tell which one)."""
+            return self.sender_widget
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -114,8 +126,8 @@ class NodeBody(ScrollView, can_focus=True):
     def action_follow(self, number: int) -> None:
         """Follow link `number` of the page (clicked in the text)."""
         if self._page is not None and 0 <= number < len(self._page.links):
-            self.post_message(self.LinkClicked(self._page.links[number]))
+            self.post_message(self.LinkClicked(self, self._page.links[number]))
 
     def action_tick(self, index: int) -> None:
         """Tick or untick question `index` of the page (clicked in the text)."""
-        self.post_message(self.QuestionClicked(index))
+        self.post_message(self.QuestionClicked(self, index))

@@ -49,16 +49,28 @@ class ChoiceList(ScrollView, can_focus=True):
     class Chosen(Message):
         """Choice `number` (1-based, as shown) was picked."""
 
-        def __init__(self, number: int) -> None:
+        def __init__(self, sender: "ChoiceList", number: int) -> None:
             super().__init__()
+            self.sender_widget = sender
             self.number = number
+
+        @property
+        def control(self) -> "ChoiceList":
+            """The widget that sent it (so handlers can tell which one)."""
+            return self.sender_widget
 
     class LinkPicked(Message):
         """A link from the page text was picked from the list."""
 
-        def __init__(self, link: Link) -> None:
+        def __init__(self, sender: "ChoiceList", link: Link) -> None:
             super().__init__()
+            self.sender_widget = sender
             self.link = link
+
+        @property
+        def control(self) -> "ChoiceList":
+            """The widget that sent it (so handlers can tell which one)."""
+            return self.sender_widget
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -180,7 +192,7 @@ class ChoiceList(ScrollView, can_focus=True):
         """Open the highlighted row."""
         if self.highlighted is not None and self.highlighted < len(self._rows):
             row = self._rows[self.highlighted]
-            self.post_message(self.Chosen(row.number) if row.link is None else self.LinkPicked(row.link))
+            self.post_message(self.Chosen(self, row.number) if row.link is None else self.LinkPicked(self, row.link))
 
     def _row_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)

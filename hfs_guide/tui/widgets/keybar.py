@@ -33,7 +33,12 @@ class KeyBar(Widget):
         self.only: frozenset[str] | None = None  # show only these actions (presentation mode)
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._screen = self.screen
+        self._screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        # A signal keeps its subscribers: leave it, so a closed layer's key bar is not kept alive.
+        self._screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()

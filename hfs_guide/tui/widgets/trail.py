@@ -20,9 +20,15 @@ class Breadcrumb(Widget):
     class Jumped(Message):
         """Crumb `position` (0 = the first page) was clicked."""
 
-        def __init__(self, position: int) -> None:
+        def __init__(self, sender: "Breadcrumb", position: int) -> None:
             super().__init__()
+            self.sender_widget = sender
             self.position = position
+
+        @property
+        def control(self) -> "Breadcrumb":
+            """The widget that sent it (so handlers can tell which one)."""
+            return self.sender_widget
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -47,7 +53,7 @@ class Breadcrumb(Widget):
 
     def action_jump(self, position: int) -> None:
         """Go to crumb `position` (a jump: it pushes onto history)."""
-        self.post_message(self.Jumped(position))
+        self.post_message(self.Jumped(self, position))
 
 
 def _first_shown(titles: Sequence[str], width: int) -> int:
