@@ -104,3 +104,36 @@ def plain_actions() -> tuple[Action, ...]:
 def bar_rank() -> dict[str, int]:
     """Key bar priorities by action name (lower stays longer)."""
     return {entry.name: entry.rank for entry in ACTIONS if entry.bar}
+
+
+KEYS_START, KEYS_END = "<!-- keys: generated from hfs_guide/core/actions.py -->", "<!-- keys: end -->"
+
+
+def key_table(plain: bool = True) -> str:
+    """The Markdown key table of README.md (with the plain-mode column) or docs/tui.md
+    (without); a test keeps both documents equal to it (`python -m hfs_guide.core.actions`)."""
+    if plain:
+        rows = ["| to | full screen | plain mode (type, then Enter) |", "|---|---|---|"]
+        rows += [f"| {a.description} | {a.tui_label or '-'} | {a.plain_label or '-'} |"
+                 for a in ACTIONS if a.tui_label or a.plain_label]
+    else:
+        rows = ["| to | press |", "|---|---|"]
+        rows += [f"| {a.description} | {a.tui_label} |" for a in ACTIONS if a.tui_label]
+    return "\n".join(rows)
+
+
+def replace_key_table(document: str, plain: bool = True) -> str:
+    """`document` with the text between the key-table markers made the generated table."""
+    start, end = document.index(KEYS_START) + len(KEYS_START), document.index(KEYS_END)
+    return document[:start] + "\n" + key_table(plain) + "\n" + document[end:]
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    # python -m hfs_guide.core.actions README.md docs/tui.md: rewrite their key tables
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(replace_key_table(path.read_text(encoding="utf-8"), plain=path.name == "README.md"),
+                        encoding="utf-8")
