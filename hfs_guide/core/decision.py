@@ -134,9 +134,15 @@ def route_for(situation: Situation, answers: Mapping[str, str]) -> str:
 
 def situation_line(situation: Situation, answers: Mapping[str, str]) -> str:
     """One quiet line for the top of every page: "My situation: 2 operations; a few months since the last"."""
-    parts = [f"{q.short}: {q.label(answers[q.id]).lower()}" for q in situation.questions
+    parts = [f"{q.short}: {_lower_first(q.label(answers[q.id]))}" for q in situation.questions
              if answers.get(q.id) not in (None, DONT_KNOW)]
     return "My situation: " + "; ".join(parts) if parts else ""
+
+
+def _lower_first(label: str) -> str:
+    """An answer's words inside a sentence: only the first letter is lowered, so a name later
+    in it keeps its capital ("Only Botox" -> "only Botox", not "only botox")."""
+    return label[:1].lower() + label[1:]
 
 
 def rating_words(values: Values, rating: int) -> str:
