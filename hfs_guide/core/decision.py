@@ -167,6 +167,20 @@ def grid_marks(values: Values, ratings: Mapping[str, int]) -> dict[tuple[str, st
     return {key: tuple(statements) for key, statements in marks.items()}
 
 
+def next_step(question: ReadyQuestion, titles: Mapping[str, str]) -> str:
+    """What a "no" adds: the question's `if_no`, then the pages that help, by title.
+
+    Titles are quoted and joined with "and": they hold commas and colons of their own
+    ("Feelings, support and patient groups"), which a list joined by commas would blur.
+    `titles` maps node ids to titles; a page that is not there is left out.
+    """
+    names = [f'"{titles[page]}"' for page in question.pages if page in titles]
+    if not names:
+        return question.if_no
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{question.if_no} See {joined}."
+
+
 def not_ready(ready: Ready, answers: Mapping[str, bool]) -> tuple[ReadyQuestion, ...]:
     """The questions answered "no": each adds what to read or ask next to the handout."""
     return tuple(q for q in ready.questions if answers.get(q.id) is False)
