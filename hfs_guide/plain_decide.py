@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from hfs_guide.core.decision import DONT_KNOW, DONT_KNOW_LABEL, not_ready, route_for, situation_line
+from hfs_guide.core.decision import DONT_KNOW, DONT_KNOW_LABEL, next_step, not_ready, route_for, situation_line
 from hfs_guide.core.model import Graph
 from hfs_guide.core.session import Session
 
@@ -91,7 +91,7 @@ def ask_ready(graph: Graph, session: Session, say: Say, ask: Ask) -> None:
     say("")
     if missing:
         say("What could help next (this goes into your handout):")
+        titles = {node_id: node.title for node_id, node in graph.nodes.items()}
         for q in missing:
-            pages = ", ".join(graph.nodes[p].title for p in q.pages if p in graph.nodes)
-            say(f"  - {q.if_no}" + (f" See: {pages}." if pages else ""))
+            say(f"  - {next_step(q, titles)}")
     say(ready.credit)

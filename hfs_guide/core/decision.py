@@ -134,9 +134,15 @@ def route_for(situation: Situation, answers: Mapping[str, str]) -> str:
 
 def situation_line(situation: Situation, answers: Mapping[str, str]) -> str:
     """One quiet line for the top of every page: "My situation: 2 operations; a few months since the last"."""
-    parts = [f"{q.short}: {q.label(answers[q.id]).lower()}" for q in situation.questions
+    parts = [f"{q.short}: {_lower_first(q.label(answers[q.id]))}" for q in situation.questions
              if answers.get(q.id) not in (None, DONT_KNOW)]
     return "My situation: " + "; ".join(parts) if parts else ""
+
+
+def _lower_first(label: str) -> str:
+    """An answer's words inside a sentence: only the first letter is lowered, so a name later
+    in it keeps its capital ("Only Botox" -> "only Botox", not "only botox")."""
+    return label[:1].lower() + label[1:]
 
 
 def rating_words(values: Values, rating: int) -> str:
@@ -159,6 +165,20 @@ def grid_marks(values: Values, ratings: Mapping[str, int]) -> dict[tuple[str, st
             for name in fields:
                 marks.setdefault((option_id, name), []).append(value.statement)
     return {key: tuple(statements) for key, statements in marks.items()}
+
+
+def next_step(question: ReadyQuestion, titles: Mapping[str, str]) -> str:
+    """What a "no" adds: the question's `if_no`, then the pages that help, by title.
+
+    Titles are quoted and joined with "and": they hold commas and colons of their own
+    ("Feelings, support and patient groups"), which a list joined by commas would blur.
+    `titles` maps node ids to titles; a page that is not there is left out.
+    """
+    names = [f'"{titles[page]}"' for page in question.pages if page in titles]
+    if not names:
+        return question.if_no
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{question.if_no} See {joined}."
 
 
 def not_ready(ready: Ready, answers: Mapping[str, bool]) -> tuple[ReadyQuestion, ...]:

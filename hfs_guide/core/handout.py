@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from hfs_guide.core.decision import not_ready, rating_words
+from hfs_guide.core.decision import next_step, not_ready, rating_words
 from hfs_guide.core.files import CONTROL
 from hfs_guide.core.fingerprint import content_fingerprint
 from hfs_guide.core.model import Graph, Kind, Node
@@ -169,11 +169,8 @@ def decision_sections(graph: Graph, session: Session) -> dict[str, Any]:
     if decision.ready is not None:
         out["ready"] = tuple((q.ask, "Yes" if session.ready[q.id] else "No")
                              for q in decision.ready.questions if q.id in session.ready)
-        steps = []
-        for q in not_ready(decision.ready, session.ready):
-            pages = ", ".join(graph.nodes[p].title for p in q.pages if p in graph.nodes)
-            steps.append(q.if_no + (f" See: {pages}." if pages else ""))
-        out["next_steps"] = tuple(steps)
+        titles = {node_id: node.title for node_id, node in graph.nodes.items()}
+        out["next_steps"] = tuple(next_step(q, titles) for q in not_ready(decision.ready, session.ready))
         if out["ready"]:
             out["ready_credit"] = decision.ready.credit
     return out

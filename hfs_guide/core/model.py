@@ -63,7 +63,7 @@ class Choice:
 
 # What kind of evidence a source is (sources.yaml `kind`), strongest designs first.
 SOURCE_KINDS: tuple[str, ...] = (
-    "systematic review", "meta-analysis", "randomised trial", "cohort", "case series", "case report",
+    "systematic review", "meta-analysis", "randomised trial", "cohort", "cross-sectional study", "case series", "case report",
     "guideline", "narrative review", "opinion", "patient leaflet", "product label",
 )
 FACT_SIDES: tuple[str, ...] = ("benefit", "harm", "neutral")

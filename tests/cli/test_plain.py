@@ -97,5 +97,5 @@ def test_my_situation_in_plain_mode_asks_the_same_questions_and_opens_the_part_t
 def test_values_and_readiness_in_plain_mode_and_enter_skips() -> None:
     out = plain("v\n3\n\nr\n1\n2\nq\n", DECIDE).stdout
     assert "Avoiding injections every few months" in out and "1. Does not matter" in out
-    assert "What could help next" in out and "Read the options again. See: Options, Injections." in out
+    assert "What could help next" in out and 'Read the options again. See "Options" and "Injections".' in out
     assert "Adapted from the SURE test." in out

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hfs_guide.core.decision import DONT_KNOW, grid_marks, not_ready, route_for, situation_line
+from hfs_guide.core.decision import DONT_KNOW, grid_marks, next_step, not_ready, route_for, situation_line
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.overview import option_grid
 from hfs_guide.core.problems import ContentError
@@ -83,3 +83,13 @@ def test_check_finds_broken_decision_support_with_its_line(tmp_path: Path, old: 
         load_graph(broken(tmp_path, old, new))
     found = [p for p in error.value.problems if message in p.message]
     assert found and all(p.line > 0 for p in found), error.value
+
+
+def test_a_no_names_the_pages_that_help_by_title_in_quotes(graph) -> None:
+    question = graph.decision.ready.questions[1]
+    assert next_step(question, {"options": "Options", "option-a": "Injections"}) == (
+        'Read the options again. See "Options" and "Injections".')
+    # titles with commas of their own stay whole; a missing page is left out
+    titles = {"options": "Feelings, support and groups", "option-a": "A: b"}
+    assert next_step(question, titles) == 'Read the options again. See "Feelings, support and groups" and "A: b".'
+    assert next_step(question, {}) == "Read the options again."

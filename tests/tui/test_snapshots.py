@@ -3,10 +3,12 @@ python -m pytest tests/tui/test_snapshots.py --snapshot-update   (then look at t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Graph
 from hfs_guide.tui.app import GuideApp
 
@@ -59,3 +61,19 @@ def test_presentation(graph: Graph, snap_compare: Any) -> None:
 
 def test_questions_panel(graph: Graph, snap_compare: Any) -> None:
     assert snap_compare(GuideApp(graph), press=["1", "1", "t", "space"], terminal_size=(80, 24))
+
+
+DECIDE = Path(__file__).parents[1] / "fixtures" / "decide"
+# Each decision-support layer with an answer picked, so chosen and not chosen both show, and
+# the footnote (my situation line; the grid's promise; what could help next) is there.
+DECIDE_KEYS = {
+    "situation": ["s", "down", "enter"],
+    "values": ["v", "down", "down", "enter"],
+    "ready": ["r", "enter", "tab", "down", "enter"],
+}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("layer", list(DECIDE_KEYS))
+def test_decision_support(snap_compare: Any, layer: str, size: tuple[int, int]) -> None:
+    assert snap_compare(GuideApp(load_graph(DECIDE)), press=DECIDE_KEYS[layer], terminal_size=size)

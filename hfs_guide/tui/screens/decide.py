@@ -20,9 +20,23 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static
 
-from hfs_guide.core.decision import DONT_KNOW, DONT_KNOW_LABEL, DecisionSupport, not_ready, route_for, situation_line
+from hfs_guide.core.decision import (
+    DONT_KNOW, DONT_KNOW_LABEL, DecisionSupport, next_step, not_ready, route_for, situation_line,
+)
 from hfs_guide.core.model import Graph
 from hfs_guide.core.session import Session
+
+
+class AnswerButton(RadioButton):
+    """A radio answer whose state is a shape as well as a colour: ▐●▌ chosen, ▐○▌ not.
+
+    Textual draws both states with the same dot in two colours, which NO_COLOR, a monochrome
+    terminal or colour blindness loses (the same rule as the questions' [ ]/[x] and the icon
+    arrays' ●/○)."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph inside the button
+        return "●" if self.value else "○"
 
 
 @dataclass(frozen=True)
@@ -60,7 +74,7 @@ class FormScreen(ModalScreen[str | None]):
                     yield Static(Content(f"{number + 1}. {question.ask}"), classes="form-question")
                     with RadioSet(id=f"q{number}", classes="form-answers"):
                         for index, answer in enumerate(question.answers):
-                            yield RadioButton(Text(answer), value=index == question.chosen)
+                            yield AnswerButton(Text(answer), value=index == question.chosen)
                 yield Static(Content(self._footnote()), id="form-footnote")
             with Horizontal(id="buttons"):
                 if self._go_label:
@@ -143,8 +157,8 @@ def ready_form(graph: Graph, session: Session) -> FormScreen | None:
         session.answer_ready(key, index == 0)
 
     def footnote() -> str:
-        lines = [f"- {q.if_no} (See: {', '.join(graph.nodes[p].title for p in q.pages if p in graph.nodes)}.)"
-                 for q in not_ready(ready, session.ready)]
+        titles = {node_id: node.title for node_id, node in graph.nodes.items()}
+        lines = [f"- {next_step(q, titles)}" for q in not_ready(ready, session.ready)]
         advice = "\n".join(["What could help next (this goes into your handout):", *lines]) if lines else ""
         return "\n\n".join(part for part in (advice, ready.credit) if part)
 

@@ -300,9 +300,12 @@ class GuideScreen(Screen[None]):
 
     def action_options(self) -> None:
         """Compare the options side by side; a number opens one."""
+        from hfs_guide.core.decision import grid_marks
         from hfs_guide.tui.screens.options import OptionGridScreen
 
-        self.app.push_screen(OptionGridScreen(option_grid(self.graph)), self._go)
+        values = self.graph.decision.values
+        marks = grid_marks(values, self.session.ratings) if values is not None else {}
+        self.app.push_screen(OptionGridScreen(option_grid(self.graph), marks), self._go)
 
     def _go(self, node_id: str | None) -> None:
         if node_id is not None:
