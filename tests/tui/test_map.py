@@ -125,7 +125,7 @@ async def test_a_wrapped_title_keeps_its_indent(tmp_path: Path) -> None:
         assert all(len(line) <= listing.size.width for line in drawn)
 
 
-async def test_escape_and_m_close_the_map_where_you_were(tmp_path: Path) -> None:
+async def test_escape_and_m_close_the_map_where_you_were_and_a_click_opens_a_page(tmp_path: Path) -> None:
     app = GuideApp(parts_guide(), export_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_map(app, pilot, "where", "s3")
@@ -133,6 +133,11 @@ async def test_escape_and_m_close_the_map_where_you_were(tmp_path: Path) -> None
         assert app.screen is app.guide and app.guide.session.current_id == "s3"
         await pilot.press("m", "m")
         assert app.screen is app.guide and app.guide.session.current_id == "s3"
+        await pilot.press("m")
+        listing = app.screen.query_one(RowList)
+        y = next(y for y, line in enumerate(on_screen(listing)) if line.endswith("Page 2 of situation 3"))
+        await pilot.click(RowList, offset=(8, y))
+        assert app.screen is app.guide and app.guide.session.current_id == "s3-2"
 
 
 async def test_the_map_lists_every_page_of_the_test_guide_once_under_its_part(app: GuideApp) -> None:
