@@ -4,7 +4,10 @@
 
 Times, in the full-screen app driven headless by Textual's Pilot (100x30):
 
-  map open           `m` until the map is drawn
+  map open           `m` until the map (the guide's parts, each with its pages) is drawn
+  map open after     the same after a walk of --walk steps: the map opens on that page, far
+    a walk           down its part
+  map, next part     Tab in the open map until the next part's first page is drawn
   search open        `/` until the palette lists its first hits
   search key         one more key ("s") until the palette's hits are settled
   search miss        a word no page holds ("zq"): every body is read (the first time; the
@@ -73,7 +76,7 @@ async def measure(view: str, content: Path, walk: int, node: str) -> float:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             guide = app.guide
-            if view == "step":
+            if view in ("step", "map-deep"):
                 for _ in range(walk):
                     if guide.session.current.choices:
                         guide.action_choose(1)
@@ -81,8 +84,13 @@ async def measure(view: str, content: Path, walk: int, node: str) -> float:
                         guide.jump(graph.start)
                 await pilot.pause()
             started = time.perf_counter()
-            if view == "map":
+            if view in ("map", "map-deep"):
                 await pilot.press("m")
+            elif view == "map-tab":
+                await pilot.press("m")
+                await pilot.pause()
+                started = time.perf_counter()
+                await pilot.press("tab")
             elif view in ("grid", "grid-all"):
                 from hfs_guide.tui.widgets.blocklines import BlockLines
 
@@ -142,7 +150,7 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=10_000)
     parser.add_argument("--walk", type=int, default=1_250)
     parser.add_argument("--timeout", type=float, default=120.0)
-    parser.add_argument("--only", help="comma-separated views: map,search,search-key,search-miss,grid,grid-all,step,body")
+    parser.add_argument("--only", help="comma-separated views: map,map-deep,map-tab,search,search-key,search-miss,grid,grid-all,step,body")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--content", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--node", default="", help=argparse.SUPPRESS)
@@ -154,13 +162,14 @@ def main() -> None:
     from hfs_guide.core.files import BODY_LIMIT, shipped_content_dir
 
     shipped = shipped_content_dir()
-    views = args.only.split(",") if args.only else ["map", "search", "search-key", "search-miss", "grid", "grid-all", "step", "body"]
+    views = args.only.split(",") if args.only else ["map", "map-deep", "map-tab", "search", "search-key", "search-miss", "grid", "grid-all", "step", "body"]
     with tempfile.TemporaryDirectory() as scratch:
         big = Path(scratch) / "big"
         write_guide(args.nodes, big)
         print(f"views, headless {SIZE[0]}x{SIZE[1]}: shipped guide vs a synthetic guide of {args.nodes:,} nodes "
               f"(time from the key to the view drawn, and the child's peak memory)")
-        names = {"map": "map open", "search": "search open", "search-key": "search, one more key",
+        names = {"map": "map open", "map-deep": f"map open after {args.walk:,} steps", "map-tab": "map, next part (Tab)",
+                 "search": "search open", "search-key": "search, one more key",
                  "search-miss": "search, a word nowhere",
                  "grid": "option grid open", "grid-all": "option grid, all drawn",
                  "step": f"a step after {args.walk:,} steps"}

@@ -1,4 +1,5 @@
-"""Whole-guide views built from the content: the map tree, the option grid, icon arrays.
+"""Whole-guide views built from the content: the option grid and icon arrays (the map's
+outline is core/parts.py).
 
 Pure data for the front ends (TUI, plain mode, handouts) to draw; nothing here is hard-coded
 content.
@@ -23,42 +24,6 @@ class Counted(Protocol):
 
     @property
     def says(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class MapEntry:
-    """One line of the map: a node at a depth; `repeat` when it was already shown above."""
-
-    node: Node
-    depth: int
-    repeat: bool
-
-
-def map_tree(graph: Graph) -> list[MapEntry]:
-    """The flow as a tree from the start node (depth first, in choice order).
-
-    A node reached again is listed once more as a `repeat` without its children, so loops
-    and shared nodes do not blow up the tree. Nodes reachable only from the urgent node, and
-    the urgent node itself, follow at depth 0.
-    """
-    entries: list[MapEntry] = []
-    shown: set[str] = set()
-    roots = [graph.start] + [graph.meta.urgent]
-    for root in roots:
-        if root in shown or root not in graph.nodes:
-            continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            node_id, depth = stack.pop()
-            node = graph.nodes[node_id]
-            if node_id in shown:
-                entries.append(MapEntry(node, depth, True))
-                continue
-            shown.add(node_id)
-            entries.append(MapEntry(node, depth, False))
-            children = [c.target for c in node.choices if c.target in graph.nodes]
-            stack.extend((child, depth + 1) for child in reversed(children))
-    return entries
 
 
 @dataclass(frozen=True)

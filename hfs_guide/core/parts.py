@@ -1,22 +1,29 @@
 """The guide's parts: the outline the map shows and the clusters of the graph export.
 
-Authors may name a node's part (`part: After a second operation`). Nodes without one get a
-sensible default, computed in one breadth-first walk (linear in the guide's size):
-- option nodes belong to "Options", the urgent node (and nodes only it reaches) to "Urgent care";
-- the start page and the pages it lists directly are the "Start";
-- any other node belongs to the part of the page that first reaches it, where each page the
-  start lists opens a part named by that page's title.
-Parts keep the order in which the walk meets them, so the outline follows the guide.
+Authors may name a node's part (`part: After a second operation`); the pages reached first
+from it share that part unless they name their own. Nodes without one get a default, worked
+out in one breadth-first walk from the start (linear in the guide's size):
+- option pages belong to "Options", the urgent page (and pages only it reaches) to "Urgent care";
+- the start page belongs to the "Start", and so does a question page the start lists (such as
+  "Where are you now?"): it only lets the reader pick a part, so each page it lists opens a
+  part named by that page's title. A question page the start lists that leads mostly to
+  option pages is the options' overview: it belongs to "Options";
+- any other page the start lists opens a part named by its title;
+- any other page belongs to the part of the page that first reaches it;
+- a part opened this way that would hold its opening page alone is no part: that page joins
+  the part of the page that lists it (usually the Start).
+Parts are listed in the order their first page is written in the content, so authors set
+the outline's order by the order of their file; "Urgent care" always closes it.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from hfs_guide.core.model import Graph, Kind
 
-START, OPTIONS, URGENT = "Start", "Options", "Urgent care"
+START, OPTIONS, URGENT, OTHER = "Start", "Options", "Urgent care", "Other pages"
 
 
 @dataclass(frozen=True)
@@ -29,78 +36,82 @@ class Part:
 
 def part_of(graph: Graph) -> dict[str, str]:
     """Node id -> part title, for every node (unreached nodes go to "Other pages")."""
-    named = {node.id: node.part for node in graph.nodes.values() if node.part}
+    nodes = graph.nodes
+    named = {node.id: node.part for node in nodes.values() if node.part}
     parts: dict[str, str] = {}
+    flow: dict[str, str] = {}  # the part a node passes on to the pages it reaches first
+    opened: dict[str, str] = {}  # page that opened a default part -> the part of the page listing it
 
-    def assign(node_id: str, default: str) -> None:
-        node = graph.nodes[node_id]
+    def assign(node_id: str, default: str, *, opens: bool = False) -> None:
+        kind = nodes[node_id].kind
         if node_id in named:
-            parts[node_id] = named[node_id]
-        elif node.kind is Kind.OPTION:
+            parts[node_id] = flow[node_id] = named[node_id]
+        elif kind is Kind.URGENT:
+            parts[node_id] = flow[node_id] = URGENT
+        elif kind is Kind.OPTION:
+            # An option page sits in Options, but the pages after it go on with the part
+            # that led to it (unless it opened nothing: then they are the options' pages).
             parts[node_id] = OPTIONS
-        elif node.kind is Kind.URGENT:
-            parts[node_id] = URGENT
+            flow[node_id] = OPTIONS if opens else default
         else:
-            parts[node_id] = default
+            parts[node_id] = flow[node_id] = default
+
+    def routes(node_id: str) -> bool:
+        """A question page in the Start: its pages open parts of their own."""
+        return nodes[node_id].kind is Kind.QUESTION and parts[node_id] == START and node_id not in named
 
     queue: deque[str] = deque()
-    if graph.start in graph.nodes:
+    if graph.start in nodes:
         assign(graph.start, START)
         queue.append(graph.start)
     while queue:
         node_id = queue.popleft()
-        for choice in graph.nodes[node_id].choices:
+        for choice in nodes[node_id].choices:
             target = choice.target
-            if target in parts or target not in graph.nodes:
+            if target in parts or target not in nodes:
                 continue
-            # A page the start lists opens its own part (named by its title), unless it only
-            # lets the reader pick where to go (a question page): then its children do.
-            if node_id == graph.start:
-                target_node = graph.nodes[target]
-                default = START if target_node.kind is Kind.QUESTION else target_node.title
-            elif node_id != graph.start and graph.nodes[node_id].kind is Kind.QUESTION and parts[node_id] == START:
-                default = graph.nodes[target].title
+            page = nodes[target]
+            if node_id == graph.start and page.kind is Kind.QUESTION:
+                assign(target, OPTIONS if _mostly_options(graph, target) else START)
+            elif node_id == graph.start or routes(node_id):
+                assign(target, page.title, opens=True)
+                opened[target] = parts[node_id]
             else:
-                default = parts[node_id]
-            assign(target, default)
+                assign(target, flow[node_id])
             queue.append(target)
     urgent = graph.meta.urgent
-    if urgent in graph.nodes and urgent not in parts:
+    if urgent in nodes and urgent not in parts:
         assign(urgent, URGENT)
         queue.append(urgent)
         while queue:
             node_id = queue.popleft()
-            for choice in graph.nodes[node_id].choices:
-                if choice.target in graph.nodes and choice.target not in parts:
+            for choice in nodes[node_id].choices:
+                if choice.target in nodes and choice.target not in parts:
                     assign(choice.target, URGENT)
                     queue.append(choice.target)
-    for node_id in graph.nodes:
-        parts.setdefault(node_id, named.get(node_id, "Other pages"))
+    # A default part of one page is no part: fold it into the part that lists the page.
+    sizes = Counter(parts.values())
+    for node_id, listing in opened.items():
+        title = parts[node_id]
+        if sizes[title] == 1 and node_id not in named and title == nodes[node_id].title and title not in (OPTIONS, URGENT):
+            parts[node_id] = listing
+    for node_id in nodes:
+        parts.setdefault(node_id, named.get(node_id, OTHER))
     return parts
 
 
 def outline(graph: Graph) -> tuple[Part, ...]:
-    """The parts in the order met, each with its pages in content order."""
+    """The parts in content order (by their first page; urgent care last), each with its pages."""
     assigned = part_of(graph)
     order: dict[str, list[str]] = {}
-    for title in _met_order(graph, assigned):
-        order.setdefault(title, [])
     for node_id in graph.nodes:
         order.setdefault(assigned[node_id], []).append(node_id)
-    # Options and urgent care close the outline, as they close the guide's flow.
-    titles = [t for t in order if t not in (OPTIONS, URGENT)] + [t for t in (OPTIONS, URGENT) if t in order]
-    return tuple(Part(title, tuple(order[title])) for title in titles if order[title])
+    titles = [t for t in order if t != URGENT] + [t for t in (URGENT,) if t in order]
+    return tuple(Part(title, tuple(order[title])) for title in titles)
 
 
-def _met_order(graph: Graph, assigned: dict[str, str]) -> list[str]:
-    seen: dict[str, None] = {}
-    queue: deque[str] = deque([graph.start] if graph.start in graph.nodes else [])
-    visited = set(queue)
-    while queue:
-        node_id = queue.popleft()
-        seen.setdefault(assigned[node_id], None)
-        for choice in graph.nodes[node_id].choices:
-            if choice.target in graph.nodes and choice.target not in visited:
-                visited.add(choice.target)
-                queue.append(choice.target)
-    return list(seen)
+def _mostly_options(graph: Graph, node_id: str) -> bool:
+    """True when more than half of a page's choices lead to option pages."""
+    choices = graph.nodes[node_id].choices
+    options = sum(1 for c in choices if c.target in graph.nodes and graph.nodes[c.target].kind is Kind.OPTION)
+    return options * 2 > len(choices)

@@ -1,4 +1,4 @@
-"""Map, option grid and icon arrays are built from the content."""
+"""The option grid and icon arrays are built from the content."""
 
 from __future__ import annotations
 
@@ -6,26 +6,9 @@ from pathlib import Path
 
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.model import Fact, OPTION_FIELDS
-from hfs_guide.core.overview import icon_grid, icon_sentence, map_tree, option_grid
+from hfs_guide.core.overview import icon_grid, icon_sentence, option_grid
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
-
-
-def test_map_lists_every_node_once_plus_marked_repeats() -> None:
-    graph = load_graph(MINI)
-    entries = map_tree(graph)
-    firsts = [e.node.id for e in entries if not e.repeat]
-    assert sorted(firsts) == sorted(graph.nodes)
-    assert entries[0].node.id == "welcome" and entries[0].depth == 0
-    assert [(e.node.id, e.depth) for e in entries[:4]] == [("welcome", 0), ("still", 1), ("options", 2), ("option-a", 3)]
-    # "options" is reached from "back-again" too: shown again, marked, without children
-    repeats = [(e.node.id, e.depth) for e in entries if e.repeat]
-    assert ("options", 2) in repeats and ("end", 3) in repeats
-
-
-def test_map_of_the_shipped_guide_has_all_its_nodes() -> None:
-    graph = load_graph()
-    assert {e.node.id for e in map_tree(graph)} == set(graph.nodes)
 
 
 def test_option_grid_columns_and_rows_come_from_content() -> None:

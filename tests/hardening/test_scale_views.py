@@ -17,7 +17,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from hfs_guide.core.model import OPTION_FIELDS, Graph
-from hfs_guide.core.overview import map_tree
+from hfs_guide.core.parts import outline
 from hfs_guide.tui import search
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.document import plain_text
@@ -38,33 +38,36 @@ def big() -> Graph:
     return big_graph(3_000)
 
 
-async def test_the_map_of_a_large_guide_lists_every_node_and_draws_only_the_screen(
+async def test_the_map_of_a_large_guide_builds_only_the_rows_on_screen(
     big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn: list[int] = []
-    line = map_screen.map_line
-    monkeypatch.setattr(map_screen, "map_line", lambda entry, *rest: drawn.append(entry.depth) or line(entry, *rest))
+    built: list[str] = []
+    page_row, heading_row = map_screen.page_row, map_screen.heading_row
+    monkeypatch.setattr(map_screen, "page_row", lambda node, *rest: built.append(node.id) or page_row(node, *rest))
+    monkeypatch.setattr(map_screen, "heading_row", lambda part, *rest: built.append(part.title) or heading_row(part, *rest))
+    parts = outline(big)
     app = GuideApp(big, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(40):
+        for _ in range(1_500):
             app.guide.session.choose(1)
-        app.guide.jump("n41")
+        app.guide.jump("n1501")
         await pilot.pause()
         await pilot.press("m")
         assert isinstance(app.screen, MapScreen)
         rows = app.screen.query_one(RowList)
-        entries = map_tree(big)
-        assert rows.virtual_size.height == len(entries)  # a row for every node (and each repeat)
-        assert {e.node.id for e in entries} == set(big.nodes)
-        assert 0 < len(drawn) <= 3 * SIZE[1]  # only the rows on screen were built
+        assert sum(len(p.node_ids) for p in parts) == len(big.nodes) == 3_000
+        assert [p.title for p in parts] == ["Start", title(1), "Options", "Urgent care"]
         here = rows.highlighted
-        assert here is not None and rows.scroll_y <= here < rows.scroll_y + rows.size.height
-        lines = app.screen.lines
-        assert lines[here].endswith(f"▶ {title(41)}  — you are here")
-        assert "level 41 " in lines[here]  # deep pages stop moving right and say their level
-        assert lines[here].index("▶") < 2 * map_screen.DEEPEST + len("level 41 ") + 1
+        assert here is not None and here in rows.shown  # the current page, 1,500 pages down, on screen
+        assert 0 < len(built) <= 3 * SIZE[1]  # the rows on screen (and the last screen's), not 3,004
+        assert built.count("n1501") >= 1 and "n2900" not in built
+        built.clear()
+        await pilot.press("tab")  # the next part: Options, 1,500 rows down
+        assert rows.highlighted is not None and rows.highlighted in rows.shown and len(built) <= 3 * SIZE[1]
+        shown = app.screen.row(rows.highlighted)
+        assert (shown.lead + shown.text).plain == f"  ✓ {title(4)}  — visited"
         await pilot.press("end", "enter")
-        assert app.screen is app.guide and app.guide.session.current_id == entries[-1].node.id
+        assert app.screen is app.guide and app.guide.session.current_id == "urgent"
 
 
 async def test_the_breadcrumb_after_a_long_walk_measures_only_what_fits(

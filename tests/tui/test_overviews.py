@@ -1,4 +1,4 @@
-"""Map, option grid, icon arrays, presentation mode and clearing the session, via Pilot."""
+"""Option grid, icon arrays, presentation mode and clearing the session, via Pilot."""
 
 from __future__ import annotations
 
@@ -18,12 +18,10 @@ from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.keys import KEY_TABLE
 from hfs_guide.tui.screens.confirm import ConfirmScreen
 from hfs_guide.tui.screens.guide import GuideScreen
-from hfs_guide.tui.screens.map import MapScreen
 from hfs_guide.tui.screens.notes import NotesScreen
 from hfs_guide.tui.screens.options import GridView, OptionGridScreen
 from hfs_guide.tui.widgets.body import NodeBody
 from hfs_guide.tui.widgets.keybar import KeyBar
-from hfs_guide.tui.widgets.rowlist import RowList
 from tests.tui.conftest import CONTENT, SIZE
 
 
@@ -35,36 +33,6 @@ def grid_text(graph: Graph, width: int) -> str:
     console = Console(width=width, file=io.StringIO(), record=True)
     console.print(GridView(option_grid(graph)))
     return console.export_text()
-
-
-async def test_the_map_marks_here_and_visited_in_words_and_jumps(app: GuideApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1", "m")
-        assert isinstance(app.screen, MapScreen)
-        lines = app.screen.lines
-        assert "✓ Welcome  — visited" in lines and "  ✓ Path A, first step  — visited" in lines
-        assert "    ▶ Path A, second step  — you are here" in lines
-        assert any(line.strip() == "· Path B [1]" for line in lines)  # not visited; literal title
-        assert any("↺" in line and "(shown above)" in line for line in lines)  # loops do not blow up
-        listing = app.screen.query_one(RowList)
-        assert listing.highlighted == lines.index("    ▶ Path A, second step  — you are here")
-        listing.highlighted = next(i for i, line in enumerate(lines) if line.strip() == "· Path B [1]")
-        await pilot.press("enter")
-        assert app.screen is app.guide and where(app) == "b1"
-        await pilot.press("b")
-        assert where(app) == "a2"  # the jump pushed onto history
-        await pilot.press("m", "escape")
-        assert app.screen is app.guide and where(app) == "a2"
-
-
-async def test_the_map_lists_every_node_of_the_content(app: GuideApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("m")
-        text = "\n".join(app.screen.lines)
-        for node in app.graph.nodes.values():
-            assert node.title in text
-        await pilot.press("m")  # m again closes it
-        assert app.screen is app.guide
 
 
 async def test_the_option_grid_opens_an_option_and_closes(app: GuideApp) -> None:

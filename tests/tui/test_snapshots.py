@@ -46,8 +46,9 @@ def test_high_contrast(graph: Graph, snap_compare: Any) -> None:
     assert snap_compare(GuideApp(graph, theme="high-contrast"), press=["2"], terminal_size=(80, 24))
 
 
-def test_map(graph: Graph, snap_compare: Any) -> None:
-    assert snap_compare(GuideApp(graph), press=["1", "1", "m"], terminal_size=(80, 24))
+@pytest.mark.parametrize("size", [(80, 24), (50, 15)])
+def test_map(graph: Graph, snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(GuideApp(graph), press=["1", "1", "m"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])

@@ -18,8 +18,9 @@ from textual.widgets import Header
 from hfs_guide.core.handout import Handout, build_handout
 from hfs_guide.core.handout_render import MIME_TYPES, render
 from hfs_guide.core.model import Graph, Kind, Node
-from hfs_guide.core.overview import map_tree, option_grid
+from hfs_guide.core.overview import option_grid
 from hfs_guide.core.page import Offered, page
+from hfs_guide.core.parts import outline
 from hfs_guide.core.session import Session
 from hfs_guide.tui.document import PageBook
 from hfs_guide.tui.history import ViewMemory, ViewState
@@ -296,7 +297,8 @@ class GuideScreen(Screen[None]):
         """Show the whole guide as a map; choosing a page goes there."""
         from hfs_guide.tui.screens.map import MapScreen
 
-        self.app.push_screen(MapScreen(map_tree(self.graph), self.session.current_id, self.session.visited), self._go)
+        screen = MapScreen(self.graph.nodes, outline(self.graph), self.session.current_id, self.session.visited)
+        self.app.push_screen(screen, self._go)
 
     def action_options(self) -> None:
         """Compare the options side by side; a number opens one."""
