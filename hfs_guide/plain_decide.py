@@ -40,6 +40,8 @@ def ask_situation(graph: Graph, session: Session, say: Say, ask: Ask) -> str | N
     if situation is None:
         say("This guide has no questions about your situation.")
         return None
+    say("")
+    say("My situation.")  # a heading of its own: through a pipe the intro would run on from the prompt
     say(situation.intro)
     for q in situation.questions:
         ids = [a.id for a in q.answers] + [DONT_KNOW]
@@ -62,6 +64,8 @@ def ask_values(graph: Graph, session: Session, say: Say, ask: Ask) -> None:
     if values is None:
         say("This guide has no questions about what matters to you.")
         return
+    say("")
+    say("What matters to me.")
     say(values.intro)
     for value in values.statements:
         picked = _pick(say, ask, value.statement, values.scale, session.ratings.get(value.id))
@@ -79,6 +83,8 @@ def ask_ready(graph: Graph, session: Session, say: Say, ask: Ask) -> None:
     if ready is None:
         say("This guide has no readiness questions.")
         return
+    say("")
+    say("Ready to decide?")
     say(ready.intro)
     for q in ready.questions:
         current = session.ready.get(q.id)

@@ -113,7 +113,7 @@ class PlainPage:
         if isinstance(block, Facts):
             out = ["", "Figures on this page:"]
             for fact in block.items:
-                out += self.wrap(f"- {fact.says}", "  ")
+                out += self.wrap(f"- {fact.says[:1].upper()}{fact.says[1:]}", "  ")
                 out += self.wrap(fact.context(), "    ")
             return out
         if isinstance(block, Questions):

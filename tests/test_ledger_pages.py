@@ -42,7 +42,7 @@ def test_plain_mode_and_the_full_screen_say_who_and_when_beside_each_figure(mini
     plain = " ".join("\n".join(PlainPage(graph).lines(p)).split())
     want = ("about 25 in 100 people get better slowly Who: 2,000 people in a made-up study. "
             "Time: the first year after the operation. Source 1.")
-    assert "Figures on this page: - " + want in plain
+    assert "Figures on this page: - " + want[:1].upper() + want[1:] in plain
     shown = screen(p)
     assert "● 25 of 100 people" in shown
     assert "Who: 2,000 people in a made-up study. Time: the first year after the operation. Source 1." in shown

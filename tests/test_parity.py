@@ -24,8 +24,9 @@ GUIDES = {"shipped": ROOT / "content", "mini": ROOT / "tests/fixtures/mini", "aw
 
 
 def words(text: str) -> str:
-    """Text as a run of words: wrapping, bullets and box drawing do not count."""
-    return " ".join(re.sub(r"[│┃━─╭╮╰╯┏┓┗┛•●○]", " ", text).split())
+    """Text as a run of words: wrapping, bullets, box drawing and a capital letter at the
+    start of a fact (front ends start sentences with one) do not count."""
+    return " ".join(re.sub(r"[│┃━─╭╮╰╯┏┓┗┛•●○]", " ", text).split()).casefold()
 
 
 def without_link_notes(text: str) -> str:

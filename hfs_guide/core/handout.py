@@ -12,10 +12,10 @@ Formats (Markdown, HTML) are drawn by core/handout_render.py from this one model
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
-from hfs_guide.core.decision import next_step, not_ready, rating_words
+from hfs_guide.core.decision import grid_marks, next_step, not_ready, rating_words
 from hfs_guide.core.files import CONTROL
 from hfs_guide.core.fingerprint import content_fingerprint
 from hfs_guide.core.model import Graph, Kind, Node
@@ -56,6 +56,10 @@ class Handout:
     clinic: str
     sources: tuple[Citation, ...]  # numbered from 1 in this order
     options: OptionGrid | None = None
+    option_sources: tuple[tuple[int, ...], ...] = ()  # per grid column, its sources' numbers
+    # (option id, field name) -> "what matters to me" statements rated "matters a lot"
+    option_marks: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    urgent_sources: tuple[int, ...] = ()
     # Decision support (core/decision.py), each empty when not answered:
     situation: tuple[tuple[str, str], ...] = ()  # (question, answer in words)
     values: tuple[tuple[str, str], ...] = ()  # (statement, rating in words)
@@ -127,11 +131,16 @@ def build_handout(session: Session, today: dt.date | None = None, with_options: 
                         for f in facts.items) if isinstance(facts, Facts) else (),
             sources=numbers_here,
         ))
+    grid = option_grid(graph) if with_options and graph.options() else None
+    option_sources: list[tuple[int, ...]] = []
+    for option in grid.columns if grid is not None else ():
+        cited = page(graph, node=option).first(Sources)  # every figure in the grid has its source
+        option_sources.append(tuple(number(c) for c in cited.citations) if isinstance(cited, Sources) else ())
+    values = graph.decision.values
+    marks = grid_marks(values, session.ratings) if grid is not None and values is not None else {}
     urgent = graph.urgent_node
-    urgent_sources = page(graph, node=urgent).first(Sources)
-    if isinstance(urgent_sources, Sources):
-        for citation in urgent_sources.citations:
-            number(citation)
+    urgent_cited = page(graph, node=urgent).first(Sources)
+    urgent_sources = tuple(number(c) for c in urgent_cited.citations) if isinstance(urgent_cited, Sources) else ()
     meta = graph.meta
     decision = decision_sections(graph, session)
     return Handout(
@@ -151,7 +160,10 @@ def build_handout(session: Session, today: dt.date | None = None, with_options: 
         emergency=meta.emergency,
         clinic=meta.clinic,
         sources=tuple(citations),
-        options=option_grid(graph) if with_options and graph.options() else None,
+        options=grid,
+        option_sources=tuple(option_sources),
+        option_marks=marks,
+        urgent_sources=urgent_sources,
         **decision,
     )
 

@@ -15,6 +15,7 @@ from typing import Callable
 
 from hfs_guide.core.handout import Handout
 from hfs_guide.core.markdown import parser, plain_text
+from hfs_guide.core.model import OPTION_FIELDS
 from hfs_guide.core.overview import OptionGrid
 from hfs_guide.core.page import Citation
 
@@ -52,12 +53,28 @@ def _refs(numbers: tuple[int, ...]) -> str:
     return f" Sources: {', '.join(f'[{n}]' for n in numbers)}." if numbers else ""
 
 
-def _grid_markdown(grid: OptionGrid) -> list[str]:
+MARK = "★ check this row for: "  # the same words as the option grid on screen
+
+
+def _grid_rows(h: Handout, grid: OptionGrid, column: int) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(field label, text, marks) of one option in the grid's order, for both formats."""
+    node = grid.columns[column]
+    names = dict((label, name) for name, label in OPTION_FIELDS)
+    return [(label, texts[column], h.option_marks.get((node.id, names.get(label, "")), ()))
+            for label, texts in grid.rows if texts[column]]
+
+
+def _grid_markdown(h: Handout, grid: OptionGrid) -> list[str]:
     out = ["## The options side by side", ""]
+    if h.option_marks:
+        out += [f"{MARK.strip()} marks the rows that touch what matters a lot to you, the same way for every option.", ""]
     for column, node in enumerate(grid.columns):
+        numbers = h.option_sources[column] if column < len(h.option_sources) else ()
         out += [f"### {md_escape(node.title)}", ""]
-        out += [f"- **{md_escape(label)}**: {md_escape(texts[column])}" for label, texts in grid.rows if texts[column]]
-        out.append("")
+        for label, text, marks in _grid_rows(h, grid, column):
+            out.append(f"- **{md_escape(label)}**: {md_escape(text)}")
+            out += [f"  - {MARK}{md_escape(statement)}" for statement in marks]
+        out += ["", _refs(numbers).strip(), ""] if numbers else [""]
     return out
 
 
@@ -96,6 +113,10 @@ def _decision_html(h: Handout, e: Callable[[str], str]) -> str:
 def handout_markdown(h: Handout) -> str:
     """The handout as Markdown."""
     out = [f"# {md_escape(h.title)}", "", *_header(h), "", f"> {md_escape(h.disclaimer)}", ""]
+    # Who to call comes first, short enough never to be split over two printed pages; the
+    # signs that need help follow at the end, each group kept together.
+    out += [f"**{md_escape(h.urgent_title)}. Emergency: {md_escape(h.emergency)}.** \\",
+            f"Your surgical team: {md_escape(h.clinic)}. The signs that need help now are at the end.", ""]
     out += _decision_markdown(h)
     if h.route:
         out += [f"Your route: {md_escape(', then '.join(h.route))}.", ""]
@@ -109,14 +130,18 @@ def handout_markdown(h: Handout) -> str:
         if p.glance or p.facts:
             out.append("")
     if h.options is not None:
-        out += _grid_markdown(h.options)
+        out += _grid_markdown(h, h.options)
     out += ["## Questions to ask your care team", ""]
+    if h.questions:
+        out += ["You ticked these to ask. Tick each box off at your appointment.", ""]
     out += [f"- [ ] {md_escape(q)}" for q in h.questions] or ["(No questions were ticked.)"]
     out += ["", "## Notes", "", md_lines(h.notes) or "(No notes.)", ""]
     out += ["## Your care team", "", f"Your surgical team: {md_escape(h.clinic)}. \\"]
     out += [" \\\n".join(f"{label}: {blank}" for label, blank in FILL_IN), ""]
     out += [f"## {md_escape(h.urgent_title)}", "", f"**Emergency: {md_escape(h.emergency)}.** \\",
             f"Your surgical team: {md_escape(h.clinic)}.", "", md_lines(plain_text(h.urgent_body)), ""]
+    if h.urgent_sources:
+        out += [_refs(h.urgent_sources).strip(), ""]
     out += ["## Sources", ""]
     out += [f"{n}. {md_escape(citation_words(c))}" for n, c in enumerate(h.sources, 1)] or ["(No sources were cited.)"]
     out += ["", f"{md_escape(h.title)}, {h.date}. Content fingerprint {h.fingerprint}."]
@@ -129,6 +154,8 @@ h1 { font-size: 1.6em; } h2 { font-size: 1.25em; border-bottom: 1px solid #999; 
 h3 { font-size: 1.05em; margin-bottom: .2em; }
 .meta, .disclaimer, .refs { color: #333; } .disclaimer { border-left: 4px solid #555; padding-left: .8em; }
 .urgent { border: 2px solid #000; padding: 0 1em 1em; break-inside: avoid; page-break-inside: avoid; }
+.signs ul, .signs li, .signs p, .option { break-inside: avoid; page-break-inside: avoid; }
+h2, h3 { break-after: avoid; page-break-after: avoid; } .mark { color: #333; }
 .fill { line-height: 2.4; } li { margin: .3em 0; } .box { font-family: monospace; }
 dl.glance dt { font-weight: bold; } dl.glance dd { margin: 0 0 .4em 1.2em; }
 footer { margin-top: 2em; font-size: 10pt; color: #333; }
@@ -159,11 +186,17 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c in " ,.:-_" else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def _grid_html(grid: OptionGrid, e: Callable[[str], str]) -> str:
+def _grid_html(h: Handout, grid: OptionGrid, e: Callable[[str], str]) -> str:
     parts = ["<h2>The options side by side</h2>"]
+    if h.option_marks:
+        parts.append(f"<p>{e(MARK.strip())} marks the rows that touch what matters a lot to you, the same way for every option.</p>")
     for column, node in enumerate(grid.columns):
-        rows = "".join(f"<dt>{e(label)}</dt><dd>{e(texts[column])}</dd>" for label, texts in grid.rows if texts[column])
-        parts.append(f"<h3>{e(node.title)}</h3><dl class=\"glance\">{rows}</dl>")
+        rows = "".join(f"<dt>{e(label)}</dt><dd>{e(text)}"
+                       + "".join(f'<br><em class="mark">{e(MARK)}{e(statement)}</em>' for statement in marks) + "</dd>"
+                       for label, text, marks in _grid_rows(h, grid, column))
+        numbers = h.option_sources[column] if column < len(h.option_sources) else ()
+        refs = f'<p class="refs">{e(_refs(numbers).strip())}</p>' if numbers else ""
+        parts.append(f"<section class=\"option\"><h3>{e(node.title)}</h3><dl class=\"glance\">{rows}</dl>{refs}</section>")
     return "\n".join(parts)
 
 
@@ -198,21 +231,26 @@ def handout_html(h: Handout) -> str:
 <h1>{e(h.title)}</h1>
 <p class="meta">{e(_header(h)[0])}</p>
 <p class="disclaimer">{e(h.disclaimer)}</p>
+<section class="urgent" aria-labelledby="urgent-title">
+<h2 id="urgent-title">{e(h.urgent_title)}</h2>
+<p><strong>Emergency: {e(h.emergency)}.</strong><br>Your surgical team: {e(h.clinic)}.<br>The signs that need help now are on the last pages.</p>
+</section>
 {_decision_html(h, e)}
 {route}
 <h2>What we looked at</h2>
 {chr(10).join(pages) or "<p>(Only pages that help you find your way were opened.)</p>"}
-{_grid_html(h.options, e) if h.options is not None else ""}
+{_grid_html(h, h.options, e) if h.options is not None else ""}
 <h2>Questions to ask your care team</h2>
-{f"<ul>{questions}</ul>" if questions else "<p>(No questions were ticked.)</p>"}
+{f"<p>You ticked these to ask. Tick each box off at your appointment.</p><ul>{questions}</ul>" if questions else "<p>(No questions were ticked.)</p>"}
 <h2>Notes</h2>
 {notes or "<p>(No notes.)</p>"}
 <h2>Your care team</h2>
 <p class="fill">Your surgical team: {e(h.clinic)}.<br>{fill}</p>
-<section class="urgent" aria-labelledby="urgent-title">
-<h2 id="urgent-title">{e(h.urgent_title)}</h2>
+<section class="signs" aria-labelledby="signs-title">
+<h2 id="signs-title">{e(h.urgent_title)}</h2>
 <p><strong>Emergency: {e(h.emergency)}.</strong><br>Your surgical team: {e(h.clinic)}.</p>
 {_md_html(_demote(h.urgent_body))}
+{f'<p class="refs">{e(_refs(h.urgent_sources).strip())}</p>' if h.urgent_sources else ""}
 </section>
 <h2>Sources</h2>
 {f"<ol>{sources}</ol>" if sources else "<p>(No sources were cited.)</p>"}

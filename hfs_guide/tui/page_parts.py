@@ -81,7 +81,7 @@ def _facts(block: Facts) -> Group:
         if item.icon:
             parts += [IconArray(item), Text()]
         else:
-            parts.append(_Hanging("•", Text.assemble((item.says, "bold"), "\n", (item.context(), "guide.muted"))))
+            parts.append(_Hanging("•", Text.assemble((item.says[:1].upper() + item.says[1:], "bold"), "\n", (item.context(), "guide.muted"))))
     return Group(*parts)
 
 

@@ -100,3 +100,31 @@ def test_html_handout_is_a_printable_page_with_landmarks(graph) -> None:
     assert tags.count("main") == 1 and "script" not in tags and "img" not in tags
     assert "break-inside: avoid" in page and "counter(page)" in page
     assert "phone number: ____" in page and "Your next appointment: ____" in page
+
+
+def test_the_option_grid_on_paper_has_its_sources_and_the_persons_marks() -> None:
+    decide = load_graph(MINI.parent / "decide")
+    session = Session(decide)
+    session.rate("avoid-injections", 2)
+    handout = build_handout(session, DAY, with_options=True)
+    text = handout_markdown(handout)
+    grid = text[text.index("## The options side by side"):text.index("## Questions")]
+    assert "Sources: [1]." in grid and decide.sources["src-a"].citation in text  # the grid's figures are sourced
+    assert "  - ★ check this row for: Avoiding injections every few months" in grid
+    assert "★ check this row for: Avoiding injections" in handout_html(handout)
+
+
+def test_who_to_call_comes_first_in_a_box_short_enough_never_to_split(graph) -> None:
+    handout = build_handout(walk(graph, "still"), DAY)
+    text = handout_markdown(handout)
+    assert text.index(f"Emergency: {graph.meta.emergency}") < text.index("## What we looked at")
+    page_html = handout_html(handout)
+    box = page_html[page_html.index('<section class="urgent"'):page_html.index("</section>")]
+    assert graph.meta.emergency in box and graph.meta.clinic in box and len(box) < 600
+    assert page_html.index('<section class="urgent"') < page_html.index("What we looked at")
+
+
+def test_ticked_questions_say_they_are_to_tick_off_at_the_appointment(graph) -> None:
+    session = walk(graph, "still")
+    session.toggle_question("still", 0)
+    assert "Tick each box off at your appointment." in handout_markdown(build_handout(session, DAY))

@@ -25,6 +25,15 @@ HINT = "End the name in .html for a page to print or open in a browser, or .md f
 WEB_HINT = "Only a file name: your browser decides where it goes. " + HINT
 
 
+class ShapeCheckbox(Checkbox):
+    """A checkbox whose state is a shape as well as a colour: ▐X▌ ticked, ▐ ▌ not (Textual
+    draws an X in both states and changes only its colour)."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph inside the button
+        return "X" if self.value else " "
+
+
 class ExportScreen(ModalScreen["tuple[Path, Handout] | None"]):
     """Dismisses (the path saved, or in a browser the name to download as; the handout), or
     None if cancelled. `make(with_options)` builds the handout when the person saves.
@@ -59,7 +68,7 @@ class ExportScreen(ModalScreen["tuple[Path, Handout] | None"]):
             yield Input(start, id="export-path", select_on_focus=False)
             yield Static(Content(WEB_HINT if self._web else HINT), classes="dialog-hint")
             if self._has_options:
-                yield Checkbox("Add the option grid (the options side by side)", id="export-options")
+                yield ShapeCheckbox("Add the option grid (the options side by side)", id="export-options")
             yield Static(id="export-problem")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary")

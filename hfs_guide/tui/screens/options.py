@@ -6,7 +6,7 @@ every option under it, so the grid reads at 80x24 without scrolling sideways. Nu
 drawn a few at a time (BlockLines): a guide of 1,500 options opens as fast as one of five.
 
 When the person rated statements "matters a lot" (v), each (option, field) the core's
-`grid_marks` names gets a line of its own under the field's text: "★ matters to you: ...",
+`grid_marks` names gets a line of its own under the field's text: "★ check this row for: ...",
 written the same way for every option. Marks are only ever added: the options' order, their
 text and its emphasis stay exactly as without ratings (a test strips the marks and compares).
 """
@@ -35,7 +35,9 @@ from hfs_guide.tui.widgets.keybar import KeyBar
 
 LABEL_WIDTH, MIN_COLUMN = 16, 24
 MISSING = "(not given)"
-MARK = "★ matters to you: "
+# Says where to look, not that the row is good or bad for the person: a risk row is marked
+# for "protecting my hearing" so the reader can see whether hearing is among its risks.
+MARK = "★ check this row for: "
 # Italic, not bold or coloured: a mark must not look like emphasis of the option it sits under.
 MARK_STYLE = Style(italic=True)
 FIELD_NAMES = {label: name for name, label in OPTION_FIELDS}  # the grid's row labels -> field names
