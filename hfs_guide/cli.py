@@ -51,10 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a content file, for editors")
     schema.add_argument("name", nargs="?", choices=("guide", "sources", "glossary"), default="guide",
                         help="which file: guide (guide.yaml, the default), sources or glossary")
-    handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given nodes")
-    handout.add_argument("--nodes", required=True, metavar="ID,ID,...", help="the nodes to include, in order")
+    handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given pages")
+    handout.add_argument("--nodes", required=True, metavar="PAGE,PAGE,...",
+                         help="the pages to include, in order: ids, titles or words of a title (botox)")
     handout.add_argument("--notes", metavar="FILE", help="a text file of notes to include")
-    handout.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write: .md or .html")
+    handout.add_argument("--options", action="store_true", help="add the option grid (the options side by side)")
+    handout.add_argument("-o", "--output", metavar="OUT",
+                         help="file to write, .md or .html, or - for standard output "
+                              "(default: hfs-guide-summary-DATE-TIME.html here)")
+    handout.add_argument("--format", choices=("md", "html"),
+                         help="the format for standard output or the default name (a file's suffix decides otherwise)")
     handout.add_argument("--force", action="store_true", help="replace OUT if it exists")
     graph = commands.add_parser("graph", help="print the decision graph for authors")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
