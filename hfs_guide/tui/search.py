@@ -10,8 +10,9 @@ words in the title first; then content order.
 Built to stay quick on a guide of tens of thousands of pages:
 
 - the index is built on the first search and costs no parsing. Bodies are first sifted in
-  their Markdown, with the syntax characters and link addresses taken out (`sieve`): only a
-  page whose sieved text holds every word is parsed (once, then kept) to be sure, so a word
+  their Markdown, link addresses taken out and syntax characters marked (`sieve`): only a
+  page whose sieved text may hold every word at a word start is parsed (once, then kept) to
+  be sure, so a word
   no page holds costs no parsing at all;
 - each field is tested with `in` (one fast scan) before a word-start match is looked for;
 - at most MAX_HITS results are offered (the palette sorts and redraws every hit it gets), and
@@ -28,7 +29,7 @@ import html
 import re
 import time
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -48,15 +49,26 @@ MAX_WORDS = 20  # a pasted paragraph is not a search: its first distinct words a
 TITLE, SUMMARY, BODY = 3, 2, 1  # where a word was found, best first
 LINK_ADDRESS = re.compile(r"\]\([^)\s]*\)")  # [text](address): the address is not text
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:.*$", re.MULTILINE)  # [ref]: address
-SYNTAX = str.maketrans("", "", "*_~`\\[]<>#|")
+SYNTAX_CHARACTERS = "*_~`\\[]<>#|"
+SYNTAX = str.maketrans("", "", SYNTAX_CHARACTERS)
+# In the sieve a syntax character becomes MARK: it may part two words ("a|b" in a table) or
+# be no character at all ("**MVD**s" reads "MVDs"), so a word may start after it and run
+# across it. MARK is never in content (the loader refuses control characters).
+MARK = "\x00"
+WORD_CHARACTER = re.compile(r"\w")  # what a regex's (?<!\w) looks at
+MARKED = str.maketrans(dict.fromkeys(SYNTAX_CHARACTERS, MARK))
 
 PAGE, TERM, QUESTION = "page", "term", "question"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class SearchEntry:
     """One thing to find: a page, a glossary term or a question to ask. Text is kept with
-    its case for display; `target` is the page (or, for a term, the term) it opens."""
+    its case for display; `target` is the page (or, for a term, the term) it opens.
+
+    Slots, and the body's forms worked out on first use into slots of their own: a search
+    over tens of thousands of entries makes no object per entry (a dict for cached values
+    each was enough to set off the garbage collector's full passes mid-search)."""
 
     kind: str
     target: str
@@ -65,30 +77,38 @@ class SearchEntry:
     markdown: str = field(default="", repr=False)
     where: str = ""  # a question: the title of the page it opens
     title_weight: int = TITLE  # a question's words count as a summary's: page titles come first
+    folded_title: str = field(init=False, repr=False)
+    folded_summary: str = field(init=False, repr=False)
+    _sieve: str | None = field(default=None, init=False, repr=False)
+    _body: str | None = field(default=None, init=False, repr=False)
+    _folded_body: str | None = field(default=None, init=False, repr=False)
 
-    @cached_property
-    def folded_title(self) -> str:
-        return self.title.lower()  # lower, not casefold: keeps the title's length (highlights)
+    def __post_init__(self) -> None:
+        self.folded_title = self.title.lower()  # lower, not casefold: keeps the length (highlights)
+        self.folded_summary = self.summary.casefold()
 
-    @cached_property
-    def folded_summary(self) -> str:
-        return self.summary.casefold()
-
-    @cached_property
+    @property
     def sieve(self) -> str:
-        """The body's Markdown, case-folded, without link addresses and syntax characters: it
-        holds every word of the body's text (and maybe a few more)."""
-        text = LINK_ADDRESS.sub("]", REFERENCE.sub("", html.unescape(self.markdown)))
-        return text.translate(SYNTAX).casefold()
+        """The body's Markdown, case-folded, without link addresses, its syntax characters
+        marked: every word of the body's text starts a word of it, perhaps with marks between
+        its letters (and a few more words start there)."""
+        if self._sieve is None:
+            text = LINK_ADDRESS.sub("]", REFERENCE.sub("", html.unescape(self.markdown)))
+            self._sieve = text.translate(MARKED).casefold()
+        return self._sieve
 
-    @cached_property
+    @property
     def body(self) -> str:
         """The body's words without Markdown syntax, on one line (worked out once, when needed)."""
-        return " ".join(plain_text(self.markdown).split())
+        if self._body is None:
+            self._body = " ".join(plain_text(self.markdown).split())
+        return self._body
 
-    @cached_property
+    @property
     def folded_body(self) -> str:
-        return self.body.casefold()
+        if self._folded_body is None:
+            self._folded_body = self.body.casefold()
+        return self._folded_body
 
 
 def page_text(node: Node) -> str:
@@ -141,43 +161,70 @@ class Query:
         # A word starts where no letter, digit or underscore goes before it.
         self._starts = [re.compile(r"(?<!\w)" + re.escape(word)) for word in self.words]
         self._phrase = re.compile(r"(?<!\w)" + re.escape(self.text)) if self.text else None
-        self.sifted = [w.translate(SYNTAX) for w in self.words]  # as the sieve has them
+        # Each word as the sieve may hold it, a mark possible between letters. No look-behind
+        # in the pattern: a pattern that starts with a letter is scanned for as fast as `in`;
+        # the word start is checked only where it matched (`in_sieve`).
+        self.sifted = [re.compile(f"{MARK}*".join(map(re.escape, w.translate(SYNTAX)))) for w in self.words]
+        self.pairs = list(zip(self.words, self._starts))
+        self.every = (1 << len(self.words)) - 1  # the mask of all words
 
     def found(self, index: int, text: str) -> re.Match[str] | None:
         """Word `index` at the start of a word of `text` (tested with `in` first: fast)."""
         return self._starts[index].search(text) if self.words[index] in text else None
+
+    def in_sieve(self, index: int, sieve: str) -> bool:
+        """Whether word `index` may start a word of the body whose sieve this is."""
+        for match in self.sifted[index].finditer(sieve):
+            at = match.start()
+            if at == 0 or not WORD_CHARACTER.match(sieve, at - 1):
+                return True
+        return False
 
     def phrase_at_start(self, text: str) -> bool:
         """Whether the whole query starts a word of `text` ("botox inj" in "Botox injections")."""
         return self._phrase is not None and self.text in text and self._phrase.search(text) is not None
 
 
-def where_found(query: Query, entry: SearchEntry) -> tuple[list[int], list[int]]:
-    """For each word, where it was found (the title's weight, SUMMARY, or 0: not there, the
-    body may have it), and the title positions matched, for highlighting."""
-    places: list[int] = []
+def where_found(query: Query, entry: SearchEntry) -> tuple[int, int]:
+    """Which words start a word of the title, and which others of the summary, as bit masks
+    (bit i: word i). The hot loop of every search: ints and `in` before each regex, so it
+    makes no object that outlives it."""
+    title, summary = entry.folded_title, entry.folded_summary
+    in_title = in_summary = 0
+    bit = 1
+    for word, start in query.pairs:
+        if word in title and start.search(title):
+            in_title |= bit
+        elif word in summary and start.search(summary):
+            in_summary |= bit
+        bit <<= 1
+    return in_title, in_summary
+
+
+def score(query: Query, entry: SearchEntry, in_title: int, in_summary: int) -> float:
+    """10-20 when every word is in the title or summary, 1-9 when some are only in the body;
+    more of them in the title, and the whole query starting a word of the title, score
+    higher. A question's words count as a summary's (`title_weight`)."""
+    count = len(query.words)
+    titled = in_title.bit_count()
+    if (in_title | in_summary) == query.every:
+        if entry.title_weight != TITLE:
+            return 10.0
+        # One word found in the title already starts a word there: no second search.
+        phrase = titled == 1 if count == 1 else query.phrase_at_start(entry.folded_title)
+        return 10 + 8 * titled / count + (1.0 if phrase else 0.0) + (0.5 if entry.folded_title == query.text else 0.0)
+    points = titled * (entry.title_weight - BODY) + in_summary.bit_count() * (SUMMARY - BODY)
+    return 1 + 8 * points / (2 * count)
+
+
+def title_positions(query: Query, title: str) -> list[int]:
+    """The letters of `title` that the query's words matched, for highlighting."""
     positions: list[int] = []
     for index in range(len(query.words)):
-        match = query.found(index, entry.folded_title)
+        match = query.found(index, title)
         if match is not None:
-            places.append(entry.title_weight)
             positions.extend(range(match.start(), match.end()))
-        elif query.found(index, entry.folded_summary) is not None:
-            places.append(SUMMARY)
-        else:
-            places.append(0)
-    return places, positions
-
-
-def score(query: Query, entry: SearchEntry, places: list[int]) -> float:
-    """10-20 when every word is in a title or summary, 1-9 when some need the body; more of
-    them in the title, and the whole query starting a word of the title, score higher."""
-    count = len(places)
-    if min(places) >= SUMMARY:
-        in_title = sum(1 for p in places if p == TITLE) / count
-        bonus = 1.0 if query.phrase_at_start(entry.folded_title) else 0.0
-        return 10 + 8 * in_title + bonus + (0.5 if entry.folded_title == query.text else 0.0)
-    return 1 + 8 * sum(p - BODY for p in places) / (2 * count)
+    return positions
 
 
 class NodeSearch(Provider):
@@ -201,35 +248,43 @@ class NodeSearch(Provider):
         typed = Query(query)
         if screen is None or not typed.words:
             return
-        found: list[tuple[float, int, list[int]]] = []  # (score, -entry number, title positions)
-        later: list[tuple[int, list[int], list[int]]] = []  # entries that need their body
+        # Parallel lists of numbers, not a tuple per entry: see `where_found`.
+        scores: list[float] = []
+        numbers: list[int] = []
+        later: list[int] = []  # entries some of whose words may be in the body
+        later_found: list[int] = []  # ... and their title and summary masks, two ints each
         turns = _Turns()
         for number, entry in enumerate(entries):
             if not number % CHECK_EVERY:
                 await turns.take()
-            places, positions = where_found(typed, entry)
-            if min(places) > 0:
-                found.append((score(typed, entry, places), -number, positions))
+            in_title, in_summary = where_found(typed, entry)
+            if (in_title | in_summary) == typed.every:
+                scores.append(score(typed, entry, in_title, in_summary))
+                numbers.append(number)
             elif entry.markdown:
-                later.append((number, places, positions))
-        for number, places, positions in later:  # then pages whose text holds the other words
-            if len(found) >= MAX_HITS:
+                later.append(number)
+                later_found += (in_title, in_summary)
+        for at, number in enumerate(later):  # then pages whose text holds the other words
+            if len(scores) >= MAX_HITS:
                 break
             await turns.take()  # every page: parsing one may take milliseconds
             entry = entries[number]
-            missing = [i for i, place in enumerate(places) if not place]
-            if all(typed.sifted[i] in entry.sieve for i in missing) and all(
+            in_title, in_summary = later_found[2 * at], later_found[2 * at + 1]
+            missing = [i for i in range(len(typed.words)) if not (in_title | in_summary) >> i & 1]
+            sieve = entry.sieve
+            if all(typed.in_sieve(i, sieve) for i in missing) and all(
                 typed.found(i, entry.folded_body) is not None for i in missing
             ):
-                places = [place or BODY for place in places]
-                found.append((score(typed, entry, places), -number, positions))
-        for points, number, positions in heapq.nlargest(MAX_HITS, found):
-            yield self._hit(entries[-number], screen, typed, points, positions)
+                scores.append(score(typed, entry, in_title, in_summary))
+                numbers.append(number)
+        best = heapq.nlargest(MAX_HITS, range(len(scores)), key=lambda k: (scores[k], -numbers[k]))
+        for k in best:  # ties go to content order
+            yield self._hit(entries[numbers[k]], screen, typed, scores[k])
 
-    def _hit(self, entry: SearchEntry, screen: Searchable, typed: Query, points: float, positions: list[int]) -> Hit:
+    def _hit(self, entry: SearchEntry, screen: Searchable, typed: Query, points: float) -> Hit:
         # Highlight by hand: Matcher.highlight parses the title as markup.
         title = Content(entry.title)
-        for offset in positions:
+        for offset in title_positions(typed, entry.folded_title):
             if offset < len(entry.title):
                 title = title.stylize(self.match_style, offset, offset + 1)
         go: Callable[[], None]
