@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A step-by-step guide to hemifacial spasm that goes on, or comes back, after "
         "microvascular decompression. Information, not medical advice.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="print the program's version and the content's (version, reviewed date, fingerprint)")
     parser.add_argument("--content", metavar="PATH", help="content folder or its guide.yaml (default: the shipped guide)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme for the full-screen app")
     mode = parser.add_mutually_exclusive_group()
@@ -51,10 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a content file, for editors")
     schema.add_argument("name", nargs="?", choices=("guide", "sources", "glossary"), default="guide",
                         help="which file: guide (guide.yaml, the default), sources or glossary")
-    handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given nodes")
-    handout.add_argument("--nodes", required=True, metavar="ID,ID,...", help="the nodes to include, in order")
+    handout = commands.add_parser("handout", help="write a session summary (.md or .html) for the given pages")
+    handout.add_argument("--nodes", required=True, metavar="PAGE,PAGE,...",
+                         help="the pages to include, in order: ids, titles or words of a title (botox)")
     handout.add_argument("--notes", metavar="FILE", help="a text file of notes to include")
-    handout.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write: .md or .html")
+    handout.add_argument("--options", action="store_true", help="add the option grid (the options side by side)")
+    handout.add_argument("-o", "--output", metavar="OUT",
+                         help="file to write, .md or .html, or - for standard output "
+                              "(default: hfs-guide-summary-DATE-TIME.html here)")
+    handout.add_argument("--format", choices=("md", "html"),
+                         help="the format for standard output or the default name (a file's suffix decides otherwise)")
     handout.add_argument("--force", action="store_true", help="replace OUT if it exists")
     graph = commands.add_parser("graph", help="print the decision graph for authors")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
@@ -126,6 +133,8 @@ def run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.version:
+            return print_version(parser, args.content)
         if args.command == "check":
             from hfs_guide.check_command import run_check
 
@@ -190,6 +199,24 @@ def load_or_report(parser: argparse.ArgumentParser, path: str | None) -> Graph |
 
         report(exc.problems)
         return None
+
+
+def print_version(parser: argparse.ArgumentParser, path: str | None) -> int:
+    """The program's version, then the fingerprint of the content in use (`--content`), so a
+    clinic can tell which reviewed text it runs; invalid content is said, not a traceback (1)."""
+    print(f"hfs-guide {__version__}", flush=True)
+    try:
+        graph = load_graph(content_path(parser, path))
+    except ContentError as exc:
+        count = len(exc.problems)
+        where = path if path is not None else "the shipped content"
+        say_error(f"hfs-guide: {where}: the content is not valid ({count} problem{'s' if count != 1 else ''}; "
+                  "hfs-guide check lists them), so it has no fingerprint")
+        return EXIT_CONTENT
+    from hfs_guide.core.fingerprint import content_label
+
+    print(f"{graph.meta.title}: {content_label(graph)}")
+    return EXIT_OK
 
 
 def run_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

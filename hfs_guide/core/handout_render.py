@@ -19,12 +19,19 @@ from hfs_guide.core.model import OPTION_FIELDS
 from hfs_guide.core.overview import OptionGrid
 from hfs_guide.core.page import Citation
 
+# Every [ that could open a link: all but a bare "[1]" or "[b]" (no bracket inside, and
+# neither "(", "[" nor ":" after it), which stays as written.
+LINK_START = re.compile(r"\[(?![^\[\]\n]*\](?![(\[:]))")
 BLANK = "______________________________"
 FILL_IN = (("Your clinic's phone number", BLANK), ("Your next appointment", BLANK))
 
 
 def md_escape(text: str) -> str:
-    """Text for Markdown: entities for HTML's characters, no accidental block syntax."""
+    """Text for Markdown: entities for HTML's characters, no accidental block syntax, and no
+    link, image or link definition (an escaped `[` starts none, so a permissive viewer is
+    never handed a `javascript:` address). A bare `[1]` stays as written: with every
+    link definition escaped, it cannot become a link."""
+    text = LINK_START.sub(r"\\[", text.replace("\\", "\\\\"))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"^(\s*)([#>+*-]|\d+[.)])(\s)", r"\1\\\2\3", text, flags=re.MULTILINE)
 

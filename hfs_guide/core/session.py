@@ -72,26 +72,23 @@ class Session:
         return self.current_id == self.graph.start
 
     def route(self) -> tuple[str, ...]:
-        """The breadcrumb: from the latest visit of the start node to here, as walked.
+        """The breadcrumb: from the latest visit of the start node to here, as walked, each
+        page once, where it was last seen.
 
-        A loop back to a node already on the route cuts the route back to that node, so the
-        trail never shows the same step twice.
+        A page seen again moves to its latest place, so the crumb before the current page is
+        always the page Back goes to (jumps from the map or the option grid, urgent care and
+        back again no longer make the trail and Back disagree).
         """
         walked = self.history[: self.index + 1]
         start = self.graph.start
         first = max((i for i, node_id in enumerate(walked) if node_id == start), default=0)
-        route: list[str] = []
-        seen: dict[str, int] = {}
-        for node_id in walked[first:]:
-            if node_id in seen:
-                # Forget only the cut steps: rebuilding `seen` made each loop cost the whole route.
-                for dropped in route[seen[node_id] + 1 :]:
-                    del seen[dropped]
-                del route[seen[node_id] + 1 :]
-                continue
-            seen[node_id] = len(route)
-            route.append(node_id)
-        return tuple(route)
+        seen: set[str] = set()
+        latest: list[str] = []
+        for node_id in reversed(walked[first:]):  # one pass, newest first: each page's last visit
+            if node_id not in seen:
+                seen.add(node_id)
+                latest.append(node_id)
+        return tuple(reversed(latest))
 
     def breadcrumb(self) -> tuple[Node, ...]:
         """The route as pages (see `route`)."""

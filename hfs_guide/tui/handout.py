@@ -7,16 +7,15 @@ sentence a patient can act on.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 from pathlib import Path
-from typing import Callable
 
 from hfs_guide.core.handout import Handout
+from hfs_guide.core.handout_name import default_name, free_in
 from hfs_guide.core.handout_render import FORMATS, MIME_TYPES, render
 
-__all__ = ["FORMATS", "MIME_TYPES", "NameProblem", "handout_text"]
+__all__ = ["FORMATS", "MIME_TYPES", "NameProblem", "default_name", "free_in", "handout_text"]
 
 
 class NameProblem(ValueError):
@@ -25,31 +24,6 @@ class NameProblem(ValueError):
 
 NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 ONLY_A_NAME = "Type only a file name, such as {example}: your browser decides where it is saved."
-
-
-def default_name(now: dt.datetime | None = None, taken: Callable[[str], bool] | None = None) -> str:
-    """hfs-guide-summary-YYYY-MM-DD-HHMM.html, or ...-HHMM-2.html and on while `taken` says
-    a name is in use: the next patient's handout never lands on the last one's name."""
-    stem = f"hfs-guide-summary-{(now or dt.datetime.now()).strftime('%Y-%m-%d-%H%M')}"
-    name = f"{stem}.html"
-    for counter in range(2, 1000):
-        if taken is None or not taken(name):
-            break
-        name = f"{stem}-{counter}.html"
-    return name
-
-
-def free_in(folder: Path) -> Callable[[str], bool]:
-    """`taken` for `default_name`: whether a name is in use in `folder` (unknown counts as free:
-    the replace question still guards the save)."""
-
-    def taken(name: str) -> bool:
-        try:
-            return os.path.lexists(folder / name)
-        except (OSError, ValueError):
-            return False
-
-    return taken
 
 
 def _refuse_odd_characters(typed: str) -> None:

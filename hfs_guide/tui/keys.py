@@ -55,8 +55,9 @@ GUIDE_BINDINGS: list[BindingType] = [
     *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False) for n in range(2, 10)),
     *(binding for entry in ACTIONS if entry.scope == GUIDE and entry.name not in ("choose", "close")
       for binding in _bindings(entry, "", entry.tui_keys)),
-    # Escape closes the top layer; on the guide screen itself there is none, so it goes back.
-    Binding("escape", "back", action("back").bar, show=False),
+    # Escape closes the top layer; on the guide screen that is Textual's Keys panel (Ctrl+P,
+    # "Keys") when it is open, and otherwise there is none, so it goes back.
+    Binding("escape", "close", action("close").description, show=False),
     # The "scroll" row of the table: the page text scrolls wherever the focus is.
     Binding("pageup", "scroll_page('page_up')", "Scroll up", show=False),
     Binding("pagedown", "scroll_page('page_down')", "Scroll down", show=False),

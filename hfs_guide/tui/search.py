@@ -1,15 +1,22 @@
-"""Search for the command palette (/ or Ctrl+P): page titles, summaries and body text.
+"""Search the guide (`/`, and in Ctrl+P beside Textual's commands): pages (titles, summaries,
+body text), glossary terms and questions to ask.
+
+Every word typed must be found, each at the start of a word ("inject" finds "injections";
+"tambasco" finds nothing unless a page says it; letters scattered through a title no longer
+count). Best matches first: results whose every word is in a title or a summary (a term's
+name or definition, a question) come before those that need the body text; among them, more
+words in the title first; then content order.
 
 Built to stay quick on a guide of tens of thousands of pages:
 
 - the index is built on the first search and costs no parsing. Bodies are first sifted in
-  their Markdown, with the syntax characters and link addresses taken out (`sieve`): only a
-  page whose sieved text holds every word is parsed (once, then kept) to be sure, so a word
+  their Markdown, link addresses taken out and syntax characters marked (`sieve`): only a
+  page whose sieved text may hold every word at a word start is parsed (once, then kept) to
+  be sure, so a word
   no page holds costs no parsing at all;
-- titles are matched by a linear scan of their letters (Textual's fuzzy matcher tries every
-  way the letters could match, which grows without bound on repeated letters);
-- at most MAX_HITS pages are offered (the palette sorts and redraws every hit it gets), and
-  the body scan stops once that many pages are found;
+- each field is tested with `in` (one fast scan) before a word-start match is looked for;
+- at most MAX_HITS results are offered (the palette sorts and redraws every hit it gets), and
+  the body scan stops once that many are found (body matches rank last anyway);
 - long scans give the event loop a turn every few milliseconds, so keys (a new letter
   cancels the search) and signals are served while it runs.
 """
@@ -22,63 +29,107 @@ import html
 import re
 import time
 from dataclasses import dataclass, field
-from functools import cached_property, partial
-from typing import Protocol, Sequence, runtime_checkable
+from functools import partial
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from hfs_guide.core.model import Graph
+from hfs_guide.core.model import Graph, Node
 from hfs_guide.tui.document import plain_text
 
 SNIPPET = 70
-MAX_HITS = 50  # pages offered at once: more than anyone reads, few enough for the palette
+MAX_HITS = 50  # results offered at once: more than anyone reads, few enough for the palette
 SLICE = 0.01  # seconds of scanning between two turns of the event loop
-CHECK_EVERY = 64  # titles matched between two looks at the clock (a few us each)
+CHECK_EVERY = 64  # entries matched between two looks at the clock (a few us each)
 MAX_WORDS = 20  # a pasted paragraph is not a search: its first distinct words are
-SUMMARY_SCORE, BODY_SCORE = 0.2, 0.1  # below any title match (whose score is at least 1)
+# Scores: whole-guide results whose every word is in a title or a summary score 10 to 20,
+# those that need the body 1 to 9; Textual's own commands (Ctrl+P) score about 10 to 24 on
+# their names, so "theme" still finds Theme first there.
+TITLE, SUMMARY, BODY = 3, 2, 1  # where a word was found, best first
 LINK_ADDRESS = re.compile(r"\]\([^)\s]*\)")  # [text](address): the address is not text
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:.*$", re.MULTILINE)  # [ref]: address
-SYNTAX = str.maketrans("", "", "*_~`\\[]<>#|")
+SYNTAX_CHARACTERS = "*_~`\\[]<>#|"
+SYNTAX = str.maketrans("", "", SYNTAX_CHARACTERS)
+# In the sieve a syntax character becomes MARK: it may part two words ("a|b" in a table) or
+# be no character at all ("**MVD**s" reads "MVDs"), so a word may start after it and run
+# across it. MARK is never in content (the loader refuses control characters).
+MARK = "\x00"
+WORD_CHARACTER = re.compile(r"\w")  # what a regex's (?<!\w) looks at
+MARKED = str.maketrans(dict.fromkeys(SYNTAX_CHARACTERS, MARK))
+
+PAGE, TERM, QUESTION = "page", "term", "question"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class SearchEntry:
-    """One page, ready to search: the text fields are kept with their case for display."""
+    """One thing to find: a page, a glossary term or a question to ask. Text is kept with
+    its case for display; `target` is the page (or, for a term, the term) it opens.
 
-    node_id: str
+    Slots, and the body's forms worked out on first use into slots of their own: a search
+    over tens of thousands of entries makes no object per entry (a dict for cached values
+    each was enough to set off the garbage collector's full passes mid-search)."""
+
+    kind: str
+    target: str
     title: str
     summary: str
-    markdown: str = field(repr=False)
+    markdown: str = field(default="", repr=False)
+    where: str = ""  # a question: the title of the page it opens
+    title_weight: int = TITLE  # a question's words count as a summary's: page titles come first
+    folded_title: str = field(init=False, repr=False)
+    folded_summary: str = field(init=False, repr=False)
+    _sieve: str | None = field(default=None, init=False, repr=False)
+    _body: str | None = field(default=None, init=False, repr=False)
+    _folded_body: str | None = field(default=None, init=False, repr=False)
 
-    @cached_property
-    def folded_title(self) -> str:
-        return self.title.lower()  # lower, not casefold: keeps the title's length (highlights)
+    def __post_init__(self) -> None:
+        self.folded_title = self.title.lower()  # lower, not casefold: keeps the length (highlights)
+        self.folded_summary = self.summary.casefold()
 
-    @cached_property
-    def folded_summary(self) -> str:
-        return self.summary.casefold()
-
-    @cached_property
+    @property
     def sieve(self) -> str:
-        """The body's Markdown, case-folded, without link addresses and syntax characters: it
-        holds every word of the body's text (and maybe a few more)."""
-        text = LINK_ADDRESS.sub("]", REFERENCE.sub("", html.unescape(self.markdown)))
-        return text.translate(SYNTAX).casefold()
+        """The body's Markdown, case-folded, without link addresses, its syntax characters
+        marked: every word of the body's text starts a word of it, perhaps with marks between
+        its letters (and a few more words start there)."""
+        if self._sieve is None:
+            text = LINK_ADDRESS.sub("]", REFERENCE.sub("", html.unescape(self.markdown)))
+            self._sieve = text.translate(MARKED).casefold()
+        return self._sieve
 
-    @cached_property
+    @property
     def body(self) -> str:
         """The body's words without Markdown syntax, on one line (worked out once, when needed)."""
-        return " ".join(plain_text(self.markdown).split())
+        if self._body is None:
+            self._body = " ".join(plain_text(self.markdown).split())
+        return self._body
 
-    @cached_property
+    @property
     def folded_body(self) -> str:
-        return self.body.casefold()
+        if self._folded_body is None:
+            self._folded_body = self.body.casefold()
+        return self._folded_body
+
+
+def page_text(node: Node) -> str:
+    """What a page shows besides its title and summary: the body, an option's facts at a
+    glance and the facts with whom and when they are about (the same string when the page
+    has only a body: nothing is copied)."""
+    extra = [*node.option.values(), *(f"{f.says} ({f.group}; {f.time})" for f in node.facts)]
+    return "\n\n".join((node.body, *extra)) if extra else node.body
 
 
 def build_index(graph: Graph) -> tuple[SearchEntry, ...]:
-    """Every page of the guide, in content order (nothing is parsed yet)."""
-    return tuple(SearchEntry(n.id, n.title, n.summary, n.body) for n in graph.nodes.values())
+    """Pages in content order, then glossary terms, then each question once (it opens the
+    first page that lists it). Nothing is parsed yet."""
+    pages = [SearchEntry(PAGE, n.id, n.title, n.summary, page_text(n)) for n in graph.nodes.values()]
+    terms = [SearchEntry(TERM, t.id, t.term, t.definition) for t in graph.glossary.values()]
+    questions: dict[str, SearchEntry] = {}
+    for node in graph.nodes.values():
+        for question in node.questions:
+            questions.setdefault(question, SearchEntry(QUESTION, node.id, question, "", where=node.title,
+                                                       title_weight=SUMMARY))
+    return (*pages, *terms, *questions.values())
 
 
 @runtime_checkable
@@ -89,8 +140,10 @@ class Searchable(Protocol):
 
     def jump(self, node_id: str) -> None: ...
 
+    def show_term(self, term_id: str) -> None: ...
 
-def snippet(text: str, words: list[str]) -> str:
+
+def snippet(text: str, words: Sequence[str]) -> str:
     """A short piece of `text` around the first of `words` found in it."""
     lowered = text.casefold()
     at = min((i for i in (lowered.find(w) for w in words) if i >= 0), default=0)
@@ -99,49 +152,83 @@ def snippet(text: str, words: list[str]) -> str:
     return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
 
 
-def title_match(query: str, title: str) -> tuple[float, list[int]]:
-    """Score and positions of `query`'s letters in `title` (both case-folded), or (0, []).
+class Query:
+    """What was typed, ready to match: its distinct words, each to be found at a word start."""
 
-    The query as a whole inside the title counts most; otherwise its letters (spaces aside)
-    in order, leftmost first. One pass over the title; the score follows Textual's fuzzy
-    matcher (letters matched, word starts among them, fewer separate runs), so titles rank
-    among the palette's own commands as they did.
-    """
-    at = title.find(query)
-    if at >= 0:
-        positions = list(range(at, at + len(query)))
-        bonus = 2.0 if title == query else 1.5
-    else:
-        positions, start = [], 0
-        for letter in query:
-            if letter.isspace():
-                continue
-            found = title.find(letter, start)
-            if found < 0:
-                return 0.0, []
-            positions.append(found)
-            start = found + 1
-        bonus = 1.0
-    if not positions:
-        return 0.0, []
-    starts = sum(1 for at in positions if _word_start(title, at))
-    runs = 1 + sum(1 for a, b in zip(positions, positions[1:]) if b != a + 1)
-    together = (len(positions) - (runs - 1)) / len(positions)
-    return (len(positions) + starts) * (1 + together * together) * bonus, positions
+    def __init__(self, typed: str) -> None:
+        self.text = " ".join(typed.casefold().split())
+        self.words = list(dict.fromkeys(self.text.split()))[:MAX_WORDS]
+        # A word starts where no letter, digit or underscore goes before it.
+        self._starts = [re.compile(r"(?<!\w)" + re.escape(word)) for word in self.words]
+        self._phrase = re.compile(r"(?<!\w)" + re.escape(self.text)) if self.text else None
+        # Each word as the sieve may hold it, a mark possible between letters. No look-behind
+        # in the pattern: a pattern that starts with a letter is scanned for as fast as `in`;
+        # the word start is checked only where it matched (`in_sieve`).
+        self.sifted = [re.compile(f"{MARK}*".join(map(re.escape, w.translate(SYNTAX)))) for w in self.words]
+        self.pairs = list(zip(self.words, self._starts))
+        self.every = (1 << len(self.words)) - 1  # the mask of all words
 
+    def found(self, index: int, text: str) -> re.Match[str] | None:
+        """Word `index` at the start of a word of `text` (tested with `in` first: fast)."""
+        return self._starts[index].search(text) if self.words[index] in text else None
 
-def _word_start(text: str, at: int) -> bool:
-    """Whether a word (as regex \\w+ reads one) starts at `at`: looked at there only, not by
-    scanning the whole title for every title of the guide."""
-    return _wordish(text[at]) and (at == 0 or not _wordish(text[at - 1]))
+    def in_sieve(self, index: int, sieve: str) -> bool:
+        """Whether word `index` may start a word of the body whose sieve this is."""
+        for match in self.sifted[index].finditer(sieve):
+            at = match.start()
+            if at == 0 or not WORD_CHARACTER.match(sieve, at - 1):
+                return True
+        return False
+
+    def phrase_at_start(self, text: str) -> bool:
+        """Whether the whole query starts a word of `text` ("botox inj" in "Botox injections")."""
+        return self._phrase is not None and self.text in text and self._phrase.search(text) is not None
 
 
-def _wordish(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def where_found(query: Query, entry: SearchEntry) -> tuple[int, int]:
+    """Which words start a word of the title, and which others of the summary, as bit masks
+    (bit i: word i). The hot loop of every search: ints and `in` before each regex, so it
+    makes no object that outlives it."""
+    title, summary = entry.folded_title, entry.folded_summary
+    in_title = in_summary = 0
+    bit = 1
+    for word, start in query.pairs:
+        if word in title and start.search(title):
+            in_title |= bit
+        elif word in summary and start.search(summary):
+            in_summary |= bit
+        bit <<= 1
+    return in_title, in_summary
+
+
+def score(query: Query, entry: SearchEntry, in_title: int, in_summary: int) -> float:
+    """10-20 when every word is in the title or summary, 1-9 when some are only in the body;
+    more of them in the title, and the whole query starting a word of the title, score
+    higher. A question's words count as a summary's (`title_weight`)."""
+    count = len(query.words)
+    titled = in_title.bit_count()
+    if (in_title | in_summary) == query.every:
+        if entry.title_weight != TITLE:
+            return 10.0
+        # One word found in the title already starts a word there: no second search.
+        phrase = titled == 1 if count == 1 else query.phrase_at_start(entry.folded_title)
+        return 10 + 8 * titled / count + (1.0 if phrase else 0.0) + (0.5 if entry.folded_title == query.text else 0.0)
+    points = titled * (entry.title_weight - BODY) + in_summary.bit_count() * (SUMMARY - BODY)
+    return 1 + 8 * points / (2 * count)
+
+
+def title_positions(query: Query, title: str) -> list[int]:
+    """The letters of `title` that the query's words matched, for highlighting."""
+    positions: list[int] = []
+    for index in range(len(query.words)):
+        match = query.found(index, title)
+        if match is not None:
+            positions.extend(range(match.start(), match.end()))
+    return positions
 
 
 class NodeSearch(Provider):
-    """Titles match fuzzily; summaries and body text match when they hold every word typed."""
+    """Pages, glossary terms and questions that hold every word typed, best first."""
 
     def _entries(self) -> tuple[Sequence[SearchEntry], Searchable | None]:
         screen = self.screen
@@ -152,45 +239,63 @@ class NodeSearch(Provider):
         if screen is None:
             return
         for entry in entries[:MAX_HITS]:
-            yield DiscoveryHit(Content(entry.title), partial(screen.jump, entry.node_id), entry.title, Content(entry.summary))
+            if entry.kind == PAGE:
+                yield DiscoveryHit(Content(entry.title), partial(screen.jump, entry.target), entry.title,
+                                   Content(entry.summary))
 
     async def search(self, query: str) -> Hits:
         entries, screen = self._entries()
-        if screen is None:
+        typed = Query(query)
+        if screen is None or not typed.words:
             return
-        lowered, words = query.lower(), list(dict.fromkeys(query.casefold().split()))[:MAX_WORDS]
-        found: list[tuple[float, int, list[int]]] = []  # (score, -content order, title positions)
+        # Parallel lists of numbers, not a tuple per entry: see `where_found`.
+        scores: list[float] = []
+        numbers: list[int] = []
+        later: list[int] = []  # entries some of whose words may be in the body
+        later_found: list[int] = []  # ... and their title and summary masks, two ints each
         turns = _Turns()
         for number, entry in enumerate(entries):
             if not number % CHECK_EVERY:
                 await turns.take()
-            score, positions = title_match(lowered, entry.folded_title)
-            if score > 0:
-                found.append((score, -number, positions))
-            elif words and all(w in entry.folded_summary for w in words):
-                found.append((SUMMARY_SCORE, -number, []))
-        matched = {-number for _, number, _ in found}
-        sifted = [w for w in (word.translate(SYNTAX) for word in words) if w]  # as the sieve has them
-        for number, entry in enumerate(entries):  # then pages whose text holds every word
-            if not words or len(found) >= MAX_HITS:
+            in_title, in_summary = where_found(typed, entry)
+            if (in_title | in_summary) == typed.every:
+                scores.append(score(typed, entry, in_title, in_summary))
+                numbers.append(number)
+            elif entry.markdown:
+                later.append(number)
+                later_found += (in_title, in_summary)
+        for at, number in enumerate(later):  # then pages whose text holds the other words
+            if len(scores) >= MAX_HITS:
                 break
             await turns.take()  # every page: parsing one may take milliseconds
-            if number not in matched and all(w in entry.sieve for w in sifted) and all(w in entry.folded_body for w in words):
-                found.append((BODY_SCORE, -number, []))
-        for score, number, positions in heapq.nlargest(MAX_HITS, found):
-            entry = entries[-number]
-            go = partial(screen.jump, entry.node_id)
-            if score > SUMMARY_SCORE:
-                # Highlight by hand: Matcher.highlight parses the title as markup.
-                title = Content(entry.title)
-                for offset in positions:
-                    if offset < len(entry.title):
-                        title = title.stylize(self.match_style, offset, offset + 1)
-                yield Hit(score, title, go, entry.title, Content(entry.summary))
-            elif score == SUMMARY_SCORE:
-                yield Hit(score, Content(entry.title), go, entry.title, Content(entry.summary))
-            else:
-                yield Hit(score, Content(entry.title), go, entry.title, Content(snippet(entry.body, words)))
+            entry = entries[number]
+            in_title, in_summary = later_found[2 * at], later_found[2 * at + 1]
+            missing = [i for i in range(len(typed.words)) if not (in_title | in_summary) >> i & 1]
+            sieve = entry.sieve
+            if all(typed.in_sieve(i, sieve) for i in missing) and all(
+                typed.found(i, entry.folded_body) is not None for i in missing
+            ):
+                scores.append(score(typed, entry, in_title, in_summary))
+                numbers.append(number)
+        best = heapq.nlargest(MAX_HITS, range(len(scores)), key=lambda k: (scores[k], -numbers[k]))
+        for k in best:  # ties go to content order
+            yield self._hit(entries[numbers[k]], screen, typed, scores[k])
+
+    def _hit(self, entry: SearchEntry, screen: Searchable, typed: Query, points: float) -> Hit:
+        # Highlight by hand: Matcher.highlight parses the title as markup.
+        title = Content(entry.title)
+        for offset in title_positions(typed, entry.folded_title):
+            if offset < len(entry.title):
+                title = title.stylize(self.match_style, offset, offset + 1)
+        go: Callable[[], None]
+        if entry.kind == TERM:
+            go, help_text = partial(screen.show_term, entry.target), f"Glossary: {entry.summary}"
+        elif entry.kind == QUESTION:
+            go, help_text = partial(screen.jump, entry.target), f"A question to ask, on the page: {entry.where}"
+        else:
+            go = partial(screen.jump, entry.target)
+            help_text = entry.summary if points >= 10 else snippet(entry.body, typed.words)
+        return Hit(points, title, go, entry.title, Content(help_text))
 
 
 class _Turns:

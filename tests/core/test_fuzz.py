@@ -110,6 +110,8 @@ def test_random_walks_keep_the_session_promises(graph: Graph, walk: list[tuple])
         route = session.route()
         assert route[-1] == session.current_id
         assert len(set(route)) == len(route)
+        if len(route) > 1:  # the crumb before the page is where Back goes
+            assert route[-2] == session.history[session.index - 1]
         assert route[0] == graph.start or graph.start not in session.history[: session.index + 1]
         assert set(session.history) <= session.visited | set(session.history[session.index + 1 :])
     assert session.home().id == graph.start

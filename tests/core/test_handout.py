@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hfs_guide.core.fingerprint import content_fingerprint
-from hfs_guide.core.handout import build_handout
+from hfs_guide.core.handout import build_handout, handout_for
 from hfs_guide.core.handout_render import handout_html, handout_markdown
 from hfs_guide.core.loader import load_graph
 from hfs_guide.core.session import Session
@@ -128,3 +128,120 @@ def test_ticked_questions_say_they_are_to_tick_off_at_the_appointment(graph) -> 
     session = walk(graph, "still")
     session.toggle_question("still", 0)
     assert "Tick each box off at your appointment." in handout_markdown(build_handout(session, DAY))
+# -- moved from the old handout's tests (core/export.py): every part, nothing injectable -------
+NOTES = "Ask about <script>alert(1)</script> & the scan.\n\nSecond para \x1b[31m."
+
+
+@pytest.fixture
+def consultation(graph) -> Session:
+    session = Session(graph)
+    session.choose(1)  # still
+    session.toggle_question("still", 0)
+    session.set_notes(NOTES)
+    session.choose(1)  # options
+    return session
+
+
+def test_markdown_handout_has_every_part(graph, consultation: Session) -> None:
+    text = handout_markdown(build_handout(consultation, dt.date(2026, 11, 24)))
+    for part in (
+        "# Mini guide", "2026-11-24", "version 1", "reviewed 2026-11-24", "> Information, not medical advice.",
+        "Your route: Welcome, then Options.", "### Still twitching", "- [ ] How long should I wait?",
+        "Ask about &lt;script&gt;alert(1)&lt;/script&gt; &amp; the scan.", "## Notes", "## Your care team",
+        "Your clinic's phone number: ____", "Your next appointment: ____", "## Urgent help",
+        "your local emergency number", "the phone number your surgical team gave you", "Some text for urgent.",
+        "## Sources", "1. Example A. A made-up reference", content_fingerprint(graph),
+    ):
+        assert part in text, part
+    assert "What would a second scan show?" not in text  # not ticked
+    assert "\x1b" not in text  # control characters from notes are not passed on
+    assert "node:end" not in text and "See the end." in text  # a link to a page means nothing on paper
+
+
+class StrictPage(HTMLParser):
+    """A strict reading of a page: every element closed in order, void elements only where
+    HTML has them, no block inside a paragraph, list items in lists; it keeps the text."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    BLOCK = {"p", "ul", "ol", "dl", "div", "section", "main", "footer", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+    PARENTS = {"li": {"ul", "ol"}, "dt": {"dl"}, "dd": {"dl"}}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.doctype = ""
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert self.doctype == "DOCTYPE html", "the page starts with <!DOCTYPE html>"
+        assert not any(name.startswith("on") for name, _ in attrs), f"<{tag}> has an event handler"
+        if tag in self.BLOCK:
+            assert "p" not in self.stack, f"<{tag}> inside a paragraph"
+        if tag in self.PARENTS:
+            assert self.stack and self.stack[-1] in self.PARENTS[tag], f"<{tag}> outside {self.PARENTS[tag]}"
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag in self.VOID, f"<{tag}/> is not a void element"
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert tag not in self.VOID, f"</{tag}> closes a void element"
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def names(self) -> list[str]:
+        return [tag for tag, _ in self.tags]
+
+
+def strict(page: str) -> StrictPage:
+    reader = StrictPage()
+    reader.feed(page)
+    reader.close()
+    assert reader.stack == [], f"never closed: {reader.stack}"
+    return reader
+
+
+@pytest.mark.parametrize("guide", ["mini", "shipped"])
+def test_html_handout_is_valid_html_with_one_main_and_a_language(guide: str) -> None:
+    graph = load_graph(MINI if guide == "mini" else Path(__file__).parents[2] / "content")
+    handout = handout_for(graph, list(graph.nodes), NOTES, DAY, with_options=True)  # every page, every part
+    page = strict(handout_html(handout))
+    names = page.names()
+    assert names[0] == "html" and page.tags[0][1].get("lang") == graph.meta.language
+    assert names.count("main") == 1 and names.count("h1") == 1 and names.count("title") == 1
+    assert names.count("body") == 1 and names.count("head") == 1
+    assert not {"script", "link", "img", "iframe", "object", "embed", "form"} & set(names)
+    text = "".join(page.text)
+    assert "Ask about <script>alert(1)</script> & the scan." in text  # shown, as text
+    assert "The options side by side" in text and graph.meta.emergency in text
+
+
+def test_html_handout_is_self_contained_and_inert(consultation: Session) -> None:
+    page = handout_html(build_handout(consultation, DAY))
+    reader = strict(page)
+    text = "".join(reader.text)
+    assert "How long should I wait?" in text and "Urgent help" in text and "Example A." in text
+    assert "default-src 'none'" in page  # the page may fetch nothing, run nothing
+    assert "http" not in page.split("<body>")[1]  # nothing fetched from anywhere
+
+
+def test_content_html_in_the_urgent_body_is_not_passed_through(graph) -> None:
+    # `check` refuses such a body; a graph built around it must still not pass it on.
+    urgent = replace(graph.urgent_node, body="# Help\n\n<script>x()</script>\n\n[a](javascript:alert(1))\n")
+    changed = replace(graph, nodes={**graph.nodes, urgent.id: urgent})
+    page = handout_html(build_handout(Session(changed), DAY))
+    assert "<script>" not in page and 'href="javascript' not in page
+    strict(page)
+    markdown = handout_markdown(build_handout(Session(changed), DAY))
+    assert "<script>" not in markdown
+    assert "\\[a](javascript:" in markdown  # shown as written; no viewer makes a link of an escaped [

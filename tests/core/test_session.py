@@ -81,12 +81,25 @@ def test_jumps_push_and_urgent_is_a_jump(graph) -> None:
     assert session.back().id == "option-a"
 
 
-def test_loops_are_cut_from_the_breadcrumb(graph) -> None:
+def test_a_page_seen_again_moves_to_its_latest_place_in_the_breadcrumb(graph) -> None:
     session = Session(graph)
     for node_id in ("still", "options", "option-a", "options"):
         session.go(node_id)
-    assert session.route() == ("welcome", "still", "options")
+    assert session.route() == ("welcome", "still", "option-a", "options")  # each page once
     assert len(session.history) == 5  # history itself keeps every step for back
+    assert session.back().id == "option-a"  # the crumb before the current page
+
+
+def test_the_crumb_before_the_page_is_where_back_goes_after_jumps(graph) -> None:
+    # Urgent care, a jump to an option (the option grid), urgent care again: the trail used
+    # to cut the loop and show "Welcome > Urgent help" while Back went to the option.
+    session = Session(graph)
+    for node_id in ("urgent", "option-a", "urgent"):
+        session.go(node_id)
+    assert session.route() == ("welcome", "option-a", "urgent")
+    assert session.back().id == "option-a"
+    assert session.route() == ("welcome", "urgent", "option-a")
+    assert session.back().id == "urgent"
 
 
 def test_unknown_node_and_choice_are_refused_without_moving(graph) -> None:

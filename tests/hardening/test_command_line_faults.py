@@ -72,6 +72,7 @@ COMMANDS = {
     "graph": ["--content", str(MINI), "graph"],
     "plain": ["--content", str(MINI), "--plain"],
     "handout": ["--content", str(MINI), "handout", "--nodes", "welcome", "--force", "-o", "{out}"],
+    "handout-to-stdout": ["--content", str(MINI), "handout", "--nodes", "welcome,still", "-o", "-"],
 }
 
 

@@ -114,7 +114,10 @@ async def test_search_on_a_large_guide_reads_only_the_bodies_it_needs(
         await pilot.press(*"step 2998")
         found = await palette_pages(pilot)
         assert found[0] == title(2998) and len(found) <= search.MAX_HITS
+        parsed.clear()  # typing "step 299" read the few bodies that hold "299" inside a number
         assert await palette_pages(pilot, "zebra") == [] and parsed == []  # in no page: nothing parsed
+        # Inside every body's "paragraph" but at no word start: no match, and still no parsing.
+        assert await palette_pages(pilot, "aragraph") == [] and parsed == []
         found = await palette_pages(pilot, "paragraph about")  # in every body, in no title
         assert found[:2] == [title(0), title(1)] and len(found) == search.MAX_HITS
         assert len(parsed) == search.MAX_HITS  # the first pages that hold the words, no more

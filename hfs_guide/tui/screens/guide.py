@@ -103,6 +103,13 @@ class GuideScreen(Screen[None]):
         """Go forward again after going back."""
         self._step(self.session.forward, restore=True)
 
+    def action_close(self) -> None:
+        """Escape: close the Keys panel (Ctrl+P, "Keys") if it is open; otherwise go back."""
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+        else:
+            self.action_back()
+
     def action_home(self) -> None:
         """Go to the first page; ask first when that would leave a long path."""
         if not self.session.home_discards_path:
@@ -123,6 +130,12 @@ class GuideScreen(Screen[None]):
     def jump(self, node_id: str) -> None:
         """Go to a page found by search, a link or the breadcrumb (pushes onto history)."""
         self._step(lambda: self.session.go(node_id))
+
+    def show_term(self, term_id: str) -> None:
+        """Show the glossary with a term found by search at the top."""
+        from hfs_guide.tui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(self.graph.glossary, self.session.current.glossary, found=term_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that cannot do anything here, such as back on the first step."""
