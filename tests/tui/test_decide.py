@@ -240,3 +240,20 @@ def test_ratings_change_only_the_marks_never_the_order_the_text_or_its_emphasis(
         # One mark per (option, row, statement) the core names, each written the same way.
         text = "\n".join("".join(part for part, _ in line) for line in with_marks)
         assert text.count(MARK) == sum(len(statements) for statements in marks.values())
+
+
+async def test_t_on_a_page_without_questions_says_so(tmp_path) -> None:
+    from hfs_guide.core.loader import load_graph
+    from hfs_guide.tui.app import GuideApp
+
+    graph = load_graph(Path(__file__).parents[1] / "fixtures" / "mini")
+    app = GuideApp(graph, export_dir=tmp_path)
+    said: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        notify = app.guide.notify
+        app.guide.notify = lambda message, **kwargs: (said.append(str(message)), notify(message, **kwargs))[1]  # type: ignore[method-assign]
+        await pilot.press("2")  # "It came back": no questions
+        assert not app.session.current.questions
+        await pilot.press("t")
+        await pilot.pause()
+        assert any("no questions to tick" in message for message in said)

@@ -149,7 +149,7 @@ class GuideScreen(Screen[None]):
         if action == "choose":
             return isinstance(parameters[0], int) and parameters[0] <= len(session.current.choices)
         if action == "questions":
-            return bool(session.current.questions)
+            return True  # on a page without questions, t says so rather than nothing
         if action == "options":
             return self._has_options
         if action == "clear_session":
