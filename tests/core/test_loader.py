@@ -170,7 +170,10 @@ sys.argv = ["hfs-guide", *sys.argv[2:]]
 try:
     runpy.run_module("hfs_guide", run_name="__main__")
 finally:
-    print(f"peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+    # VmHWM, not getrusage: a child's ru_maxrss starts from its parent's peak (it survives
+    # fork and exec on Linux), so after a heavy test pytest's own peak would be read here.
+    peak = next((line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")), None)
+    print(f"peak-kb {peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
 """
 
 
