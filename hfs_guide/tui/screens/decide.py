@@ -67,9 +67,11 @@ class FormScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="layer decide"):
             yield Static(Content(self._title), classes="layer-title")
-            yield Static(Content(self._intro + " Tab moves to the next question. Nothing is saved unless you export."),
-                         classes="layer-hint")
+            # The introduction scrolls with the questions: fixed above them, a long one left
+            # no room for any question in a small window (50x15).
             with VerticalScroll(classes="layer-scroll"):
+                yield Static(Content(self._intro + " Tab moves to the next question. Nothing is saved unless you export."),
+                             classes="layer-hint")
                 for number, question in enumerate(self._questions):
                     yield Static(Content(f"{number + 1}. {question.ask}"), classes="form-question")
                     with RadioSet(id=f"q{number}", classes="form-answers"):
