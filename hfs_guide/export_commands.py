@@ -46,9 +46,9 @@ def run_handout(parser: argparse.ArgumentParser, graph: Graph, args: argparse.Na
     if out is None:
         sys.stdout.write(handout)
         return 0
-    problem = output_problem(out)
-    if problem:
-        print(f"hfs-guide: {problem}", file=sys.stderr)
+    where_wrong = output_problem(out)
+    if where_wrong:
+        print(f"hfs-guide: {where_wrong}", file=sys.stderr)
         return 1
     replace = args.force
     if _exists(out) and not replace:

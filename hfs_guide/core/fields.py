@@ -24,10 +24,12 @@ class Reader:
         self.problems: list[Problem] = []
 
     def problem(self, node: YNode | None, message: str, key_pos: tuple[int, int] | None = None) -> None:
+        """Record a problem at `node` (or at a key's position)."""
         line, col = key_pos or ((node.line, node.col) if node is not None else (0, 0))
         self.problems.append(Problem(self.name, line, col, message))
 
     def at(self, node: YNode) -> Location:
+        """Where `node` was written."""
         return Location(self.name, node.line, node.col)
 
     def mapping(self, node: YNode | None, what: str, allowed: Iterable[str] | None = None) -> Map | None:
@@ -46,6 +48,7 @@ class Reader:
         return node
 
     def text(self, parent: Map, key: str, what: str, required: bool = True, one_line: bool = False) -> str:
+        """Field `key` of `parent` as text; a missing, empty or non-text value is reported."""
         node = parent.items.get(key)
         if node is None:
             if required:
@@ -54,6 +57,7 @@ class Reader:
         return self.text_value(node, f"{what}: {key!r}", required, one_line)
 
     def text_value(self, node: YNode, what: str, required: bool = True, one_line: bool = False) -> str:
+        """`node` as text; YAML's numbers, dates and booleans are reported, with 'put it in quotes'."""
         if not isinstance(node, Scalar):
             self.problem(node, f"{what} must be text, not {_SHAPE[type(node)]}")
             return ""
@@ -75,6 +79,7 @@ class Reader:
         return value
 
     def integer(self, parent: Map, key: str, what: str) -> int | None:
+        """Field `key` of `parent` as a whole number from 0 to 1,000,000."""
         node = parent.items.get(key)
         if node is None:
             self.problem(parent, f"{what}: missing {key!r}")
@@ -88,6 +93,7 @@ class Reader:
         return None
 
     def sequence(self, parent: Map, key: str, what: str) -> list[YNode]:
+        """Field `key` of `parent` as a list (empty when absent)."""
         node = parent.items.get(key)
         if node is None or (isinstance(node, Scalar) and node.kind == "empty value"):
             return []
@@ -97,6 +103,7 @@ class Reader:
         return list(node.items)
 
     def text_list(self, parent: Map, key: str, what: str) -> tuple[tuple[str, Location], ...]:
+        """Field `key` of `parent` as a list of texts, each with where it was written."""
         out = []
         for item in self.sequence(parent, key, what):
             value = self.text_value(item, f"{what}: an item of {key!r}")

@@ -56,6 +56,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Choice:
+    """One numbered way on from a page: its label and the node it leads to."""
+
     label: str
     target: str
     where: Location = field(compare=False, repr=False)
@@ -100,6 +102,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Source:
+    """A published source as sources.yaml gives it, with what a reader needs to judge it."""
+
     id: str
     citation: str
     url: str = ""
@@ -117,6 +121,8 @@ class Source:
 
 @dataclass(frozen=True)
 class GlossaryTerm:
+    """A medical word and its meaning in plain words."""
+
     id: str
     term: str
     definition: str
@@ -124,6 +130,8 @@ class GlossaryTerm:
 
 @dataclass(frozen=True)
 class Meta:
+    """The guide as a whole: title, language, version, review, urgent page and contacts."""
+
     title: str
     language: str
     version: str
@@ -137,6 +145,8 @@ class Meta:
 
 @dataclass(frozen=True)
 class Node:
+    """One page of the guide, as loaded and checked."""
+
     id: str
     kind: Kind
     title: str
@@ -184,14 +194,17 @@ class Graph:
         return self.marks.get(name) or Location(self.guide_file or self.root)
 
     def node(self, node_id: str) -> Node:
+        """The node with this id (KeyError for an unknown id)."""
         return self.nodes[node_id]
 
     @property
     def start_node(self) -> Node:
+        """The first page."""
         return self.nodes[self.start]
 
     @property
     def urgent_node(self) -> Node:
+        """The urgent-care page."""
         return self.nodes[self.meta.urgent]
 
     def options(self) -> tuple[Node, ...]:

@@ -35,6 +35,7 @@ class OptionGrid:
 
 
 def option_grid(graph: Graph) -> OptionGrid:
+    """The option grid: every option node and every option field, in content order."""
     columns = graph.options()
     rows = tuple((label, tuple(node.option.get(name, "") for node in columns)) for name, label in OPTION_FIELDS)
     return OptionGrid(columns, rows)

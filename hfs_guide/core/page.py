@@ -107,6 +107,7 @@ class Facts:
 
     @property
     def icons(self) -> tuple[FactLine, ...]:
+        """The facts drawn as icon arrays."""
         return tuple(item for item in self.items if item.icon)
 
 

@@ -33,6 +33,7 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """Whether it stops the content from being used (a warning does not, unless --strict)."""
         return self.severity != WARNING
 
     def as_dict(self) -> dict[str, object]:
@@ -51,4 +52,5 @@ class ContentError(Exception):
 
     @property
     def first(self) -> Problem:
+        """The first problem, in file and line order."""
         return self.problems[0]

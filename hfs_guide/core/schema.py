@@ -67,6 +67,7 @@ def _fact() -> dict[str, Any]:
 
 
 def guide_schema() -> dict[str, Any]:
+    """The JSON Schema of guide.yaml, from the loader's own field lists."""
     meta_props: dict[str, Any] = {
         key: _text(_META_DOCS[key], one_line=key not in ("review_note", "disclaimer")) for key in META_FIELDS
     }
@@ -111,6 +112,7 @@ def guide_schema() -> dict[str, Any]:
 
 
 def sources_schema() -> dict[str, Any]:
+    """The JSON Schema of sources.yaml."""
     props: dict[str, Any] = {
         "citation": _text("Authors, title, journal, year, volume and pages, as a reader would look them up."),
         "url": _text("Where to read it (optional).", one_line=True),
@@ -133,6 +135,7 @@ def sources_schema() -> dict[str, Any]:
 
 
 def glossary_schema() -> dict[str, Any]:
+    """The JSON Schema of glossary.yaml."""
     entry = _object({"term": _text("The word as readers meet it.", one_line=True), "definition": _text("What it means, in plain words.")},
                     ["term", "definition"])
     return {
@@ -150,6 +153,7 @@ def build_schema(name: str = "guide") -> dict[str, Any]:
 
 
 def schema_text(name: str = "guide") -> str:
+    """A schema as the JSON text `hfs-guide schema` prints."""
     return json.dumps(build_schema(name), indent=2) + "\n"
 
 

@@ -67,6 +67,8 @@ _NO_DUPLICATES: tuple[tuple[str, int, int], ...] = ()
 
 @dataclass(slots=True)
 class Scalar:
+    """A single YAML value, what YAML 1.1 would make of it, and where it starts."""
+
     value: str
     kind: str  # "text", or what YAML 1.1 makes of a plain scalar: "number", "date", ...
     line: int
@@ -75,6 +77,8 @@ class Scalar:
 
 @dataclass(slots=True)
 class Seq:
+    """A YAML list and where it starts."""
+
     items: Sequence["YNode"]  # a list once it has an item
     line: int
     col: int
@@ -82,6 +86,8 @@ class Seq:
 
 @dataclass(slots=True)
 class Map:
+    """A YAML mapping: its keys in order, their positions, and keys written twice."""
+
     items: Mapping[str, "YNode"]  # a dict once it has an item
     line: int
     col: int

@@ -240,8 +240,9 @@ class NodeSearch(Provider):
             return
         for entry in entries[:MAX_HITS]:
             if entry.kind == PAGE:
+                # Content, not str: a str help is parsed as markup (Textual's annotation says str).
                 yield DiscoveryHit(Content(entry.title), partial(screen.jump, entry.target), entry.title,
-                                   Content(entry.summary))
+                                   Content(entry.summary))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         entries, screen = self._entries()
@@ -286,7 +287,7 @@ class NodeSearch(Provider):
         title = Content(entry.title)
         for offset in title_positions(typed, entry.folded_title):
             if offset < len(entry.title):
-                title = title.stylize(self.match_style, offset, offset + 1)
+                title = title.stylize(self.match_style, offset, offset + 1)  # type: ignore[arg-type]
         go: Callable[[], None]
         if entry.kind == TERM:
             go, help_text = partial(screen.show_term, entry.target), f"Glossary: {entry.summary}"
@@ -295,7 +296,7 @@ class NodeSearch(Provider):
         else:
             go = partial(screen.jump, entry.target)
             help_text = entry.summary if points >= 10 else snippet(entry.body, typed.words)
-        return Hit(points, title, go, entry.title, Content(help_text))
+        return Hit(points, title, go, entry.title, Content(help_text))  # type: ignore[arg-type]  # as above
 
 
 class _Turns:

@@ -34,8 +34,8 @@ class AnswerButton(RadioButton):
     terminal or colour blindness loses (the same rule as the questions' [ ]/[x] and the icon
     arrays' ●/○)."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph inside the button
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's class attribute, read per draw
         return "●" if self.value else "○"
 
 

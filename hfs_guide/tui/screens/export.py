@@ -29,8 +29,8 @@ class ShapeCheckbox(Checkbox):
     """A checkbox whose state is a shape as well as a colour: ▐X▌ ticked, ▐ ▌ not (Textual
     draws an X in both states and changes only its colour)."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph inside the button
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's class attribute, read per draw
         return "X" if self.value else " "
 
 

@@ -23,7 +23,7 @@ def glossary_text(terms: Mapping[str, GlossaryTerm], on_page: Iterable[str], fou
     text = Text.assemble(("Glossary", "bold underline"), "\n\n")
     if not terms:
         text.append("This guide has no glossary.\n")
-    for term_id in ([found] if found in terms else []) + first + rest:
+    for term_id in ([found] if found is not None and found in terms else []) + first + rest:
         term = terms[term_id]
         text.append(term.term, style="bold")
         if term_id == found:
