@@ -93,10 +93,8 @@ def shown_texts(node: Node) -> list[str]:
 def _place(node: Node, where: Location, text: str, offset: int, index: int) -> Location:
     if offset < 0:
         return where
-    from hfs_guide.core.validate import body_path
-
     line, col = line_col(text, index)
-    return Location(body_path(node), line, col)
+    return Location(node.body_path, line, col)
 
 
 def check_ledger(graph: Graph, today: dt.date | None = None) -> list[Problem]:

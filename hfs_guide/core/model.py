@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from enum import Enum
 from typing import TYPE_CHECKING, Mapping
 
@@ -171,6 +173,11 @@ class Node:
     def figures(self) -> tuple[Fact, ...]:
         """The facts drawn as icon arrays."""
         return tuple(fact for fact in self.facts if fact.icon)
+
+    @property
+    def body_path(self) -> str:
+        """The body file's name as the loader reported it (content folder + normalised path)."""
+        return str(PurePath(self.where.file).parent / posixpath.normpath(self.body_file))
 
 
 @dataclass(frozen=True)

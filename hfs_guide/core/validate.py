@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections import deque
-from pathlib import Path
 from typing import Callable, Iterable
 
 from hfs_guide.core import markdown
@@ -158,8 +156,8 @@ def _check_page_size(node: Node) -> list[Problem]:
 
 
 def body_path(node: Node) -> str:
-    """The body file's name as the loader reported it (content folder + normalised path)."""
-    return str(Path(node.where.file).parent / posixpath.normpath(node.body_file))
+    """The body file's name as the loader reported it (see `Node.body_path`)."""
+    return node.body_path
 
 
 def _check_refs(node: Node, field: str, ids: tuple[str, ...], known: object, hints: NameHints, where_defined: str) -> list[Problem]:
