@@ -22,7 +22,7 @@ import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from hfs_guide.core.decision_loader import TOP_FIELDS as DECISION_FIELDS
 from hfs_guide.core.decision_loader import read_decision
@@ -42,14 +42,13 @@ from hfs_guide.core.model import (
     Node,
     Source,
 )
-from hfs_guide.core.problems import ContentError, Problem
+from hfs_guide.core.problems import MAX_PROBLEMS, ContentError, Problem, ProblemSink
 from hfs_guide.core.yamltree import Budget, Map, YamlProblem, YNode, parse
 
 MAX_CHOICES = 9
 MAX_NODES = 25_000
 MAX_ENTRIES = 10_000  # sources, and glossary terms, each
 TABLE_VALUES = 100_000  # values in sources.yaml, and in glossary.yaml: MAX_ENTRIES entries of 10
-MAX_PROBLEMS = 1_000
 # Body text held in memory, all files together (Python's size of the text, so a body full of
 # emoji counts four bytes a character): 25,000 pages of 1,300 characters (the shipped guide's
 # pages average 800).
@@ -61,40 +60,6 @@ NODE_FIELDS = (
     "part",
 )
 KINDS = ", ".join(k.value for k in Kind)
-
-
-class ProblemSink(list[Problem]):
-    """The problems found so far, at most `limit` of them; the rest are counted, not kept."""
-
-    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
-        super().__init__()
-        self.limit = limit
-        self.dropped = 0
-
-    def append(self, problem: Problem) -> None:
-        if len(self) < self.limit:
-            super().append(problem)
-        else:
-            self.dropped += 1
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        for problem in problems:
-            self.append(problem)
-
-    def __iadd__(self, problems: Iterable[Problem]) -> "ProblemSink":  # type: ignore[override, misc]
-        self.extend(problems)
-        return self
-
-    @property
-    def full(self) -> bool:
-        return len(self) >= self.limit
-
-    def report(self, name: str) -> list[Problem]:
-        """Each problem once, in file and line order; a last line when some were left out."""
-        out = sorted(set(self))
-        if self.dropped or self.full:
-            out.append(Problem(name, 0, 0, f"stopped after {self.limit:,} problems: fix these, then check again"))
-        return out
 
 
 class _Bodies:

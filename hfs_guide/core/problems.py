@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+MAX_PROBLEMS = 1_000  # problems kept of one check: a hostile file could otherwise cause millions
+
 ERROR, WARNING = "error", "warning"
 
 
@@ -54,3 +56,37 @@ class ContentError(Exception):
     def first(self) -> Problem:
         """The first problem, in file and line order."""
         return self.problems[0]
+
+
+class ProblemSink(list[Problem]):
+    """The problems found so far, at most `limit` of them; the rest are counted, not kept."""
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.limit = limit
+        self.dropped = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.dropped += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> "ProblemSink":  # type: ignore[override, misc]
+        self.extend(problems)
+        return self
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def report(self, name: str) -> list[Problem]:
+        """Each problem once, in file and line order; a last line when some were left out."""
+        out = sorted(set(self))
+        if self.dropped or self.full:
+            out.append(Problem(name, 0, 0, f"stopped after {self.limit:,} problems: fix these, then check again"))
+        return out
