@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, Sequence, Union
+from typing import Any, Callable, Mapping, Sequence, Union
 
 import yaml
 from yaml.resolver import Resolver
@@ -98,12 +98,18 @@ class Map:
 YNode = Union[Scalar, Seq, Map]
 
 
-def _plain_kind(value: str) -> str:
-    for tag, regexp in _IMPLICIT.get(value[:1] if value else "", ()):
+def _resolved_kind(value: str, resolvers: Sequence[tuple[str, Any]]) -> str:
+    """What YAML 1.1 makes of a plain scalar, given the resolvers for its first character."""
+    for tag, regexp in resolvers:
         if regexp.match(value):
             return _TAG_NAMES.get(tag, "non-text value")
     return "text"
 
+
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DOCUMENT_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 def parse(text: str, budget: Budget | None = None) -> YNode | None:
     """Parse one YAML document into located nodes; None for an empty document.
@@ -111,73 +117,9 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
     Every value read is counted against `budget` (a fresh one of MAX_VALUES when not given).
     """
     budget = budget or Budget()
-    stack: list[Seq | Map] = []
-    pending_key: list[Scalar | None] = []
-    root: YNode | None = None
-    documents = 0
+    loader = _Loader(text)
     try:
-        for parsed in yaml.parse(text, Loader=_Loader):
-            # The stubs type every event as the base Event; the checks below are by exact
-            # type (fast in this loop), so the attributes read are the subclass's.
-            event: Any = parsed
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None:
-                    raise YamlProblem(line, col, "anchors (&name) are not supported here: write the value out in full")
-                if event.tag is not None and event.tag != "!":
-                    raise YamlProblem(line, col, f"tags such as {event.tag!r} are not supported here: remove the tag")
-                budget.used += 1
-                if budget.used > budget.limit:
-                    raise YamlProblem(
-                        line, col, f"more than {budget.limit:,} values {budget.where}: split the guide or remove repeated entries"
-                    )
-                if kind is yaml.ScalarEvent:
-                    plain = event.implicit[0] and not event.style
-                    node: YNode = Scalar(event.value, _plain_kind(event.value) if plain else "text", line, col)
-                elif kind is yaml.MappingStartEvent:
-                    node = Map(_NO_ITEMS, line, col)
-                else:
-                    node = Seq((), line, col)
-                if stack:
-                    parent = stack[-1]
-                    if isinstance(parent, Seq):
-                        if not parent.items:
-                            parent.items = []
-                        parent.items.append(node)  # type: ignore[attr-defined]
-                    elif pending_key[-1] is None:
-                        if not isinstance(node, Scalar):
-                            raise YamlProblem(line, col, "a key must be plain text, not a list or mapping")
-                        pending_key[-1] = node
-                    else:
-                        key = pending_key[-1]
-                        pending_key[-1] = None
-                        if key.value in parent.items:
-                            if not parent.duplicates:
-                                parent.duplicates = []
-                            parent.duplicates.append((key.value, key.line, key.col))  # type: ignore[attr-defined]
-                        else:
-                            if not parent.items:
-                                parent.items, parent.key_pos = {}, {}
-                            parent.items[key.value] = node  # type: ignore[index]
-                            parent.key_pos[key.value] = (key.line, key.col)  # type: ignore[index]
-                else:
-                    root = node
-                if not isinstance(node, Scalar):
-                    if len(stack) >= MAX_DEPTH:
-                        raise YamlProblem(line, col, f"nested more than {MAX_DEPTH} levels deep")
-                    stack.append(node)
-                    pending_key.append(None)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                pending_key.pop()
-            elif kind is yaml.AliasEvent:
-                raise YamlProblem(line, col, "aliases (*name) are not supported here: write the value out in full")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(line, col, "only one YAML document is allowed (remove the extra '---')")
+        return _build(loader.get_event, budget)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -190,8 +132,92 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
         raise YamlProblem(line, col, f"character U+{_code(exc.character):04X} is not allowed in YAML: delete it") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(0, 0, "YAML error: " + " ".join(str(exc).split())) from None
-    return root
+    finally:
+        loader.dispose()
 
+def _build(next_event: Callable[[], Any], budget: Budget) -> YNode | None:
+    """The tree of one document, from the parser's events.
+
+    This loop is most of the time it takes to load a guide (about a microsecond an event),
+    so its state lives in local variables: `parent` is the open list or mapping, `key` the
+    key of a mapping waiting for its value (None when the next scalar is a key), `stack`
+    the containers around `parent`. A key keeps only its text and place, never a Scalar.
+    """
+    used, limit = budget.used, budget.limit
+    stack: list[Seq | Map | None] = []
+    parent: Seq | Map | None = None
+    in_map = False
+    key: tuple[str, int, int] | None = None
+    root: YNode | None = None
+    documents = 0
+    try:
+        while True:
+            event: Any = next_event()  # the stubs type every event as the base Event
+            kind = type(event)
+            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                if event.anchor is not None:
+                    raise YamlProblem(line, col, "anchors (&name) are not supported here: write the value out in full")
+                if event.tag is not None and event.tag != "!":
+                    raise YamlProblem(line, col, f"tags such as {event.tag!r} are not supported here: remove the tag")
+                used += 1
+                if used > limit:
+                    raise YamlProblem(line, col, f"more than {limit:,} values {budget.where}: split the guide or remove repeated entries")
+                if kind is _SCALAR:
+                    value = event.value
+                    if in_map and key is None:
+                        key = (value, line, col)
+                        continue
+                    resolvers = _IMPLICIT.get(value[:1] if value else "") if event.implicit[0] and not event.style else None
+                    node: YNode = Scalar(value, _resolved_kind(value, resolvers) if resolvers else "text", line, col)
+                else:
+                    if in_map and key is None:
+                        raise YamlProblem(line, col, "a key must be plain text, not a list or mapping")
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(line, col, f"nested more than {MAX_DEPTH} levels deep")
+                    node = Map(_NO_ITEMS, line, col) if kind is _MAPPING_START else Seq((), line, col)
+                if parent is None:
+                    root = node
+                elif in_map:
+                    assert key is not None
+                    _put(parent, key, node)  # type: ignore[arg-type]
+                    key = None
+                elif parent.items:
+                    parent.items.append(node)  # type: ignore[attr-defined]
+                else:
+                    parent.items = [node]
+                if kind is not _SCALAR:
+                    stack.append(parent)
+                    parent, in_map = node, kind is _MAPPING_START  # type: ignore[assignment]
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                parent = stack.pop()
+                in_map = type(parent) is Map  # its key was used by the container that closed
+            elif kind is _STREAM_END:
+                return root
+            elif kind is _ALIAS:
+                mark = event.start_mark
+                raise YamlProblem(mark.line + 1, mark.column + 1, "aliases (*name) are not supported here: write the value out in full")
+            elif kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise YamlProblem(mark.line + 1, mark.column + 1, "only one YAML document is allowed (remove the extra '---')")
+    finally:
+        budget.used = used
+
+def _put(mapping: Map, key: tuple[str, int, int], node: YNode) -> None:
+    """`key: node` into `mapping`; a key written twice is remembered, its first value kept."""
+    name, line, col = key
+    if name in mapping.items:
+        if not mapping.duplicates:
+            mapping.duplicates = []
+        mapping.duplicates.append(key)  # type: ignore[attr-defined]
+    else:
+        if not mapping.items:
+            mapping.items, mapping.key_pos = {}, {}
+        mapping.items[name] = node  # type: ignore[index]
+        mapping.key_pos[name] = (line, col)  # type: ignore[index]
 
 def _code(character: int | str | bytes) -> int:
     """PyYAML reports the offending character as a code or as the character itself."""
