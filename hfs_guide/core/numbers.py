@@ -32,12 +32,12 @@ _REST = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 # The pattern starts with a bare digit (no look-behind first) so the regex engine can skip
 # straight to the digits of a text; the look-behind just after it keeps "v1.5" and "a10" out.
 _STAT = re.compile(
-    rf"\d(?<![\w.,]\d)(?:"
-    rf"(?P<ra>{_REST})(?:{_PERCENT})?\s*(?:to|and|-|–|—)\s*(?:about\s+|around\s+)?(?P<rb>{_NUM})"
-    rf"(?:(?P<rpct>{_PERCENT})|{_OF}(?P<rden>{_NUM})|\s+(?:{_ADJ}\s+)?(?P<rnoun>{_NOUNS})\b)"
-    rf"|(?P<a>{_REST})"
+    rf"\d(?<![\w.,]\d)(?P<a>{_REST})"
+    # A range ("63 to 71 in 100", "73%-98%") shares its first number with a single figure:
+    # one pattern, not two alternatives, so a number that is no statistic is looked at once.
+    rf"(?:(?:{_PERCENT})?\s*(?:to|and|-|–|—)\s*(?:about\s+|around\s+)?(?P<b>{_NUM}))?"
     rf"(?:(?P<pct>{_PERCENT})|{_OF}(?P<den>{_NUM})|\s+(?:{_ADJ}\s+)?(?P<noun>{_NOUNS})\b)"
-    rf")(?![\d,.]*\d)",
+    rf"(?![\d,.]*\d)",
     re.IGNORECASE,
 )
 _ANY_NUMBER = re.compile(rf"(?<![\w.,]){_NUM}")
@@ -104,12 +104,9 @@ def _statistics(text: str) -> tuple[Stat, ...]:
     for found in _STAT.finditer(text):
         start = found.start()
         span = (start, found.end(), found.group(0))
-        if found.group("ra") is not None:
-            values: tuple[str, ...] = (text[start : found.end("ra")], found.group("rb"))
-            pct, den, noun = found.group("rpct"), found.group("rden"), found.group("rnoun")
-        else:
-            values = (text[start : found.end("a")],)
-            pct, den, noun = found.group("pct"), found.group("den"), found.group("noun")
+        first = text[start : found.end("a")]
+        values = (first,) if found.group("b") is None else (first, found.group("b"))
+        pct, den = found.group("pct"), found.group("den")
         for value in values:
             if pct is not None:
                 out.append(Stat(number(value), HUNDRED, "percent", *span))
