@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hfs_guide.core.fields import Reader, did_you_mean
-from hfs_guide.core.files import CONTROL
+from hfs_guide.core.fields import Reader, did_you_mean, plain_text
 from hfs_guide.core.model import FACT_SIDES, SOURCE_KINDS, Fact, Source
 from hfs_guide.core.numbers import statistics
 from hfs_guide.core.problems import Problem
 from hfs_guide.core.yamltree import Map, Scalar, YNode
 
 FACT_FIELDS = ("id", "says", "group", "time", "source", "finding", "side", "icon")
+_FACT_KEYS = frozenset(FACT_FIELDS)
 SOURCE_FIELDS = ("citation", "url", "note", "kind", "size", "verified", "authors", "year", "not_verified_because")
 # What each required part of a fact is for, said when it is missing (rule 3).
 FACT_NEEDS = {
@@ -49,10 +49,10 @@ def read_facts(reader: Reader, node: Map, what: str) -> tuple[Fact, ...]:
     """The node's `facts` list; a fact missing a part is reported and left out."""
     facts: list[Fact] = []
     for item in reader.sequence(node, "facts", what):
-        fact = reader.mapping(item, f"{what}: a fact", FACT_FIELDS)
+        fact = reader.mapping(item, f"{what}: a fact", _FACT_KEYS)
         if fact is None:
             continue
-        fact_id = _plain(fact.items.get("id"), True) or reader.text(fact, "id", f"{what}: a fact", one_line=True)
+        fact_id = plain_text(fact.items.get("id"), True) or reader.text(fact, "id", f"{what}: a fact", one_line=True)
         label = f"{what}: fact {fact_id!r}" if fact_id else f"{what}: a fact"
         if fact_id and not _is_id(fact_id):
             _flag(reader, fact.items["id"], f"{label}: ids use only lower-case letters, digits and hyphens", "fact-id")
@@ -63,7 +63,7 @@ def read_facts(reader: Reader, node: Map, what: str) -> tuple[Fact, ...]:
                 values[name] = ""
             else:
                 one_line = name in ("source", "side")
-                values[name] = _plain(fact.items[name], one_line) or reader.text(fact, name, label, one_line=one_line)
+                values[name] = plain_text(fact.items[name], one_line) or reader.text(fact, name, label, one_line=one_line)
         side = values["side"]
         if side and side not in FACT_SIDES:
             _flag(reader, fact.items["side"], f"{label}: side {side!r} is not one of: {', '.join(FACT_SIDES)}", "fact-side")
@@ -82,17 +82,6 @@ def read_facts(reader: Reader, node: Map, what: str) -> tuple[Fact, ...]:
             facts.append(Fact(fact_id, values["says"], values["group"], values["time"], values["source"],
                               values["finding"], side, icon, count, of, reader.at(fact), marks))
     return tuple(facts)
-
-
-def _plain(node: YNode | None, one_line: bool) -> str:
-    """The text of an ordinary value, or "" so that the Reader looks at it (and says what
-    is wrong). A guide has thousands of facts: most values need no more than this."""
-    if type(node) is not Scalar or node.kind != "text":
-        return ""
-    value = node.value.strip()
-    if not value or CONTROL.search(value) is not None or (one_line and "\n" in value):
-        return ""
-    return value
 
 
 def _is_id(text: str) -> bool:

@@ -33,14 +33,17 @@ class Reader:
         return Location(self.name, node.line, node.col)
 
     def mapping(self, node: YNode | None, what: str, allowed: Iterable[str] | None = None) -> Map | None:
-        """`node` as a mapping; reports duplicate keys and keys not in `allowed`."""
+        """`node` as a mapping; reports duplicate keys and keys not in `allowed` (pass a
+        frozenset where this runs for every node of a guide)."""
         if not isinstance(node, Map):
             self.problem(node, f"{what} must be {_SHAPE[Map]}, not {_SHAPE[type(node)] if node else 'empty'}")
             return None
         for key, line, col in node.duplicates:
             self.problem(node, f"{what}: {key!r} appears twice; keep one (YAML would silently keep the last)", (line, col))
         if allowed is not None:
-            known = set(allowed)
+            known = allowed if isinstance(allowed, frozenset) else frozenset(allowed)
+            if known.issuperset(node.items):
+                return node
             for key in node.items:
                 if key not in known:
                     hint = did_you_mean(key, known)
@@ -54,7 +57,7 @@ class Reader:
             if required:
                 self.problem(parent, f"{what}: missing {key!r}")
             return ""
-        return self.text_value(node, f"{what}: {key!r}", required, one_line)
+        return plain_text(node, one_line) or self.text_value(node, f"{what}: {key!r}", required, one_line)
 
     def text_value(self, node: YNode, what: str, required: bool = True, one_line: bool = False) -> str:
         """`node` as text; YAML's numbers, dates and booleans are reported, with 'put it in quotes'."""
@@ -106,10 +109,22 @@ class Reader:
         """Field `key` of `parent` as a list of texts, each with where it was written."""
         out = []
         for item in self.sequence(parent, key, what):
-            value = self.text_value(item, f"{what}: an item of {key!r}")
+            value = plain_text(item, False) or self.text_value(item, f"{what}: an item of {key!r}")
             if value:
-                out.append((value, self.at(item)))
+                out.append((value, Location(self.name, item.line, item.col)))
         return tuple(out)
+
+
+def plain_text(node: YNode | None, one_line: bool) -> str:
+    """The text of an ordinary value, or "" when the Reader must look closer (and say what is
+    wrong, with a message that is only worth building then). A large guide has hundreds of
+    thousands of values, and most need no more than this."""
+    if type(node) is not Scalar or node.kind != "text":
+        return ""
+    value = node.value.strip()
+    if not value or CONTROL.search(value) is not None or (one_line and "\n" in value):
+        return ""
+    return value
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

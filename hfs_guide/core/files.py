@@ -111,8 +111,9 @@ def _kind_problem(mode: int) -> str | None:
     return f"is {what}, not an ordinary file: use a plain text file"
 
 
-def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> int:
-    """Open `path` for reading if it is a regular file (inside the fence, resolved, when given)."""
+def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> tuple[int, os.stat_result]:
+    """Open `path` for reading if it is a regular file (inside the fence, resolved, when given);
+    the open descriptor and the file's status, taken after opening."""
     target, status = os.fspath(path), None
     if inside is not None:
         target, status = inside.locate(path)
@@ -127,11 +128,28 @@ def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> int:
     if inside is not None:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(target, flags)
-    problem = _kind_problem(os.fstat(fd).st_mode)
+    status = os.fstat(fd)
+    problem = _kind_problem(status.st_mode)
     if problem:
         os.close(fd)
         raise _Refused(problem)
-    return fd
+    return fd, status
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes of an open file (a regular file may give them in several reads)."""
+    data = os.read(fd, limit)
+    if not data or len(data) >= limit:
+        return data
+    parts = [data]
+    size = len(data)
+    while size < limit:
+        more = os.read(fd, limit - size)
+        if not more:
+            break
+        parts.append(more)
+        size += len(more)
+    return b"".join(parts)
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
@@ -159,11 +177,15 @@ def read_text(
     that content folder, through whatever links its path holds.
     """
     try:
-        with open(path, "rb", opener=lambda _name, _flags: _open_regular(path, inside)) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                return None, [Problem(name, 0, 0, f"file is {size:,} bytes; the limit is {limit:,}: split it or shorten it")]
-            data = handle.read(limit + 1)
+        # os calls, not open(): a guide has thousands of small bodies, and a buffered file
+        # object costs more than the read itself.
+        fd, status = _open_regular(path, inside)
+        try:
+            if status.st_size > limit:
+                return None, [Problem(name, 0, 0, f"file is {status.st_size:,} bytes; the limit is {limit:,}: split it or shorten it")]
+            data = _read_at_most(fd, limit + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         return None, [Problem(name, 0, 0, "file not found: create it or fix the path that names it")]
     except _Refused as refused:

@@ -60,6 +60,9 @@ NODE_FIELDS = (
     "part",
 )
 KINDS = ", ".join(k.value for k in Kind)
+_NODE_KEYS = frozenset(NODE_FIELDS + ("figures",))  # figures: refused with a message of its own
+_CHOICE_KEYS = frozenset(("label", "to"))
+_OPTION_KEYS = frozenset(OPTION_FIELD_NAMES)
 
 
 class _Bodies:
@@ -67,6 +70,7 @@ class _Bodies:
 
     def __init__(self, root: Path) -> None:
         self.inside = Fence(root)
+        self.folder = "" if str(root) == "." else str(root)  # as Path joins: nodes/x.md, not ./nodes/x.md
         self.texts: dict[str, str | None] = {}
         self.total = 0
 
@@ -212,7 +216,7 @@ def _read_node(
     if not NODE_ID.match(node_id):
         reader.problem(tree, f"{what}: ids use only lower-case letters, digits and hyphens, starting with a letter or digit", key_pos)
         return None
-    node = reader.mapping(tree, what, NODE_FIELDS + ("figures",))
+    node = reader.mapping(tree, what, _NODE_KEYS)
     if node is None:
         return None
     if "figures" in node.items:
@@ -233,11 +237,12 @@ def _read_node(
     body = _read_body(reader, root, body_file, node.items.get("body") or node, problems, bodies)
 
     choices = []
+    a_choice = f"{what}: a choice"
     for item in reader.sequence(node, "choices", what):
-        choice = reader.mapping(item, f"{what}: a choice", ("label", "to"))
+        choice = reader.mapping(item, a_choice, _CHOICE_KEYS)
         if choice is not None:
-            label = reader.text(choice, "label", f"{what}: a choice", one_line=True)
-            target = reader.text(choice, "to", f"{what}: a choice", one_line=True)
+            label = reader.text(choice, "label", a_choice, one_line=True)
+            target = reader.text(choice, "to", a_choice, one_line=True)
             if label and target:
                 choices.append(Choice(label, target, reader.at(choice)))
     if len(choices) > MAX_CHOICES:
@@ -250,7 +255,7 @@ def _read_node(
     if "option" in node.items:
         if kind is not Kind.OPTION:
             reader.problem(node.items["option"], f"{what}: only nodes of kind 'option' have an 'option' section", node.key_pos["option"])
-        fields = reader.mapping(node.items["option"], f"{what}: option", OPTION_FIELD_NAMES)
+        fields = reader.mapping(node.items["option"], f"{what}: option", _OPTION_KEYS)
         if fields is not None:
             option = {key: reader.text(fields, key, f"{what}: option", required=False) for key in OPTION_FIELD_NAMES if key in fields.items}
             option_marks = {f"option:{key}": reader.at(value) for key, value in fields.items.items()}
@@ -279,7 +284,7 @@ def _read_body(reader: Reader, root: Path, body_file: str, at: YNode, problems: 
     if posixpath.isabs(normal) or normal == ".." or normal.startswith("../") or "\\" in body_file or ":" in body_file:
         reader.problem(at, f"body {body_file!r} must be a relative path inside the content folder, such as nodes/welcome.md")
         return None
-    path = str(root / normal)
+    path = os.path.join(bodies.folder, normal)  # not Path: this runs for every node
     key = bodies.inside.resolve(path)
     if key in bodies.texts:  # shared by several nodes: read (and reported) once
         return bodies.texts[key]

@@ -258,14 +258,14 @@ def test_a_flood_of_tiny_values_is_refused_within_the_memory_cap(tmp_path: Path)
 
 
 def test_unreadable_files_are_reported_not_raised(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
+    import os
 
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(file).endswith("still.md"):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded_open)  # root ignores chmod, so simulate it
+    monkeypatch.setattr(os, "open", guarded_open)  # root ignores chmod, so simulate it
     assert any("still.md: cannot be read (permission denied)" in p for p in problems_of(mini))
