@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from enum import Enum
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from hfs_guide.core.decision import DecisionSupport
@@ -42,9 +42,11 @@ OPTION_FIELDS: tuple[tuple[str, str], ...] = (
 OPTION_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in OPTION_FIELDS)
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where something was written: 1-based line and column, or 0 when unknown."""
+class Location(NamedTuple):
+    """Where something was written: 1-based line and column, or 0 when unknown.
+
+    A named tuple, not a dataclass: a large guide makes hundreds of thousands of them, and
+    a frozen dataclass costs twice as much to build."""
 
     file: str
     line: int = 0
