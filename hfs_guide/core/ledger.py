@@ -166,8 +166,11 @@ def _check_fact(graph: Graph, node: Node, fact: Fact) -> list[Problem]:
 def declared(graph: Graph, node: Node) -> set[tuple[object, object]]:
     """The statistics a node may show: those in its facts' words, group and time, and the
     sizes of its sources ("22 studies" when sources.yaml says so)."""
-    # One search over the facts' words, NUL-separated so no statistic runs across two.
-    keys: set[tuple[object, object]] = {(stat.value, stat.of) for stat in scan("\0".join(t for fact in node.facts for t in (fact.says, fact.group, fact.time)))}
+    # statistics() remembers each text: a fact's `says` was just read by rule 2, and groups
+    # ("2,000 people in ...") repeat from page to page.
+    keys: set[tuple[object, object]] = {
+        (stat.value, stat.of) for fact in node.facts for text in (fact.says, fact.group, fact.time) for stat in statistics(text)
+    }
     for source_id in node.sources:
         source = graph.sources.get(source_id)
         if source is not None and source.size:

@@ -40,6 +40,10 @@ _STAT = re.compile(
     rf"(?![\d,.]*\d)",
     re.IGNORECASE,
 )
+# The same pattern for ASCII text, matched against the text in lower case: without
+# IGNORECASE the regex engine compares letters directly, about a third faster. (For ASCII,
+# lower case changes no offset and no match; other text takes the pattern above.)
+_STAT_LOWER = re.compile(_STAT.pattern)
 _ANY_NUMBER = re.compile(rf"(?<![\w.,]){_NUM}")
 _DIGIT = re.compile(r"\d")
 HEDGES = (
@@ -101,9 +105,10 @@ def scan(text: str) -> tuple[Stat, ...]:
 @lru_cache(maxsize=16384)
 def _statistics(text: str) -> tuple[Stat, ...]:
     out: list[Stat] = []
-    for found in _STAT.finditer(text):
+    matches = _STAT_LOWER.finditer(text.lower()) if text.isascii() else _STAT.finditer(text)
+    for found in matches:
         start = found.start()
-        span = (start, found.end(), found.group(0))
+        span = (start, found.end(), text[start : found.end()])
         first = text[start : found.end("a")]
         values = (first,) if found.group("b") is None else (first, found.group("b"))
         pct, den = found.group("pct"), found.group("den")
