@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from hfs_guide.core.files import guide_file
-from hfs_guide.core.loader import check_graph
+from hfs_guide.core.loader import check_graph, cyclic_gc_paused
 from hfs_guide.core.model import Kind
 from hfs_guide.core.problems import Problem
 
@@ -36,6 +36,11 @@ def report(problems: list[Problem] | tuple[Problem, ...], strict: bool = False) 
 
 
 def run_check(target: Path | None, shown: str | None, strict: bool = False, as_json: bool = False) -> int:
+    with cyclic_gc_paused():  # the whole command: see cyclic_gc_paused
+        return _checked(target, shown, strict, as_json)
+
+
+def _checked(target: Path | None, shown: str | None, strict: bool, as_json: bool) -> int:
     graph, problems = check_graph(target)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
