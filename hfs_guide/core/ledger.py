@@ -37,8 +37,20 @@ _WORD = re.compile(r"(?<![\w-])(?:[a-z0-9]+(?:-[a-z0-9]+)+-?|[a-z]*\d[a-z0-9]*)(
 # emphasis marks and code ticks may split "**63** in 100".
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^[ ]{0,3}\[[^\]]+\]:.*$|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.IGNORECASE | re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_`]")
-# Punctuation to spaces, hyphens kept: what is left splits into candidate ids.
-_SPACES = str.maketrans({ch: " " for ch in "\0!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u00a0"})
+
+
+class _Blanks(dict[int, int]):
+    """A str.translate table: every character that is neither a letter, a digit nor a hyphen
+    becomes a space, so a text splits into exactly the runs _WORD can find an id in (a
+    fixed table of punctuation missed "s12" in "s12…"). Each character is decided once."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        self[code] = code if char.isalnum() or char == "-" else 32
+        return self[code]
+
+
+_SPACES = _Blanks()
 
 
 def _problem(where: Location, message: str, code: str, severity: str = "error") -> Problem:
@@ -167,10 +179,12 @@ def declared(graph: Graph, node: Node) -> set[tuple[object, object]]:
     """The statistics a node may show: those in its facts' words, group and time, and the
     sizes of its sources ("22 studies" when sources.yaml says so)."""
     # statistics() remembers each text: a fact's `says` was just read by rule 2, and groups
-    # ("2,000 people in ...") repeat from page to page.
+    # ("2,000 people in ...") repeat from page to page; the times, seldom the same, are
+    # searched in one go (a NUL between them stops a statistic running across two).
     keys: set[tuple[object, object]] = {
-        (stat.value, stat.of) for fact in node.facts for text in (fact.says, fact.group, fact.time) for stat in statistics(text)
+        (stat.value, stat.of) for fact in node.facts for text in (fact.says, fact.group) for stat in statistics(text)
     }
+    keys.update((stat.value, stat.of) for stat in scan("\0".join(fact.time for fact in node.facts)))
     for source_id in node.sources:
         source = graph.sources.get(source_id)
         if source is not None and source.size:

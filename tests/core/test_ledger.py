@@ -254,6 +254,9 @@ def test_benefits_and_harms_out_of_balance_is_a_warning(mini: Path) -> None:
     ("As still-slow shows, it helps.", "'still-slow', a fact id"),
     ("Read the back-again page.", "'back-again', a node id"),
     ("Read [back-again](node:back-again).", "'back-again', a node id"),
+    # Punctuation outside ASCII next to an id: "src-a…" once hid the id from the quick look.
+    ("It helped some people, src-a… and more.", "'src-a', a source id"),
+    ("See §src-a → below.", "'src-a', a source id"),
 ])
 def test_raw_ids_in_prose_are_errors(mini: Path, text: str, needle: str) -> None:
     path = body(mini, text)
