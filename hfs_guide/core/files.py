@@ -58,6 +58,8 @@ class Fence:
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.root = os.path.realpath(folder)
+        self._inside = self.root.rstrip(os.sep) + os.sep
+        # Folder as written -> where it really is, with a separator at the end.
         self._folders: dict[str, str] = {}
         # The loader asks where a body leads (its cache key), then reads it: one lookup.
         self._last: tuple[str, str, os.stat_result | None] = ("", "", None)
@@ -74,8 +76,8 @@ class Fence:
         parent, name = os.path.split(path)
         real_parent = self._folders.get(parent)
         if real_parent is None:
-            real_parent = self._folders[parent] = os.path.realpath(parent or ".")
-        real = os.path.join(real_parent, name)
+            real_parent = self._folders[parent] = os.path.realpath(parent or ".").rstrip(os.sep) + os.sep
+        real = real_parent + name
         try:
             status: os.stat_result | None = os.lstat(real)
         except (OSError, ValueError):
@@ -87,7 +89,7 @@ class Fence:
 
     def holds(self, real: str) -> bool:
         """Whether a resolved path is inside the folder."""
-        return real.startswith(self.root.rstrip(os.sep) + os.sep)
+        return real.startswith(self._inside)
 
 
 _NOT_REGULAR = (
@@ -96,6 +98,13 @@ _NOT_REGULAR = (
     (stat.S_ISBLK, "a device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+# O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening still returns at
+# once; O_NOFOLLOW (inside a fence): nor for a link (the resolved path has none left in its
+# last part).
+_OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_FENCED = _OPEN | getattr(os, "O_NOFOLLOW", 0)
 
 
 class _Refused(Exception):
@@ -122,12 +131,7 @@ def _open_regular(path: str | os.PathLike[str], inside: Fence | None) -> tuple[i
     problem = _kind_problem((status or os.stat(target)).st_mode)  # before opening: opening a FIFO blocks
     if problem:
         raise _Refused(problem)
-    # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening still returns at
-    # once; O_NOFOLLOW: nor for a link (the resolved path has none left in its last part).
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    if inside is not None:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags)
+    fd = os.open(target, _FENCED if inside is not None else _OPEN)
     status = os.fstat(fd)
     problem = _kind_problem(status.st_mode)
     if problem:
