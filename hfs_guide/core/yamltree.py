@@ -135,6 +135,7 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
     finally:
         loader.dispose()
 
+
 def _build(next_event: Callable[[], Any], budget: Budget) -> YNode | None:
     """The tree of one document, from the parser's events.
 
