@@ -42,12 +42,17 @@ _EMPHASIS = re.compile(r"[*_`]")
 class _Blanks(dict[int, int]):
     """A str.translate table: every character that is neither a letter, a digit nor a hyphen
     becomes a space, so a text splits into exactly the runs _WORD can find an id in (a
-    fixed table of punctuation missed "s12" in "s12…"). Each character is decided once."""
+    fixed table of punctuation missed "s12" in "s12…"). Each character is decided once, up to
+    KEEP of them: a hostile guide could otherwise make it hold every character there is."""
+
+    KEEP = 10_000
 
     def __missing__(self, code: int) -> int:
         char = chr(code)
-        self[code] = code if char.isalnum() or char == "-" else 32
-        return self[code]
+        blank = code if char.isalnum() or char == "-" else 32
+        if len(self) < self.KEEP:
+            self[code] = blank
+        return blank
 
 
 _SPACES = _Blanks()
