@@ -185,7 +185,7 @@ def _build(next_event: Callable[[], Any], budget: Budget) -> YNode | None:
                     _put(parent, key, node)  # type: ignore[arg-type]
                     key = None
                 elif parent.items:
-                    parent.items.append(node)  # type: ignore[attr-defined]
+                    parent.items.append(node)  # type: ignore[union-attr]  # a Seq here: its items became a list on the first item
                 else:
                     parent.items = [node]
                 if kind is not _SCALAR:
