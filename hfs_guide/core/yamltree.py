@@ -117,8 +117,10 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
     Every value read is counted against `budget` (a fresh one of MAX_VALUES when not given).
     """
     budget = budget or Budget()
-    loader = _Loader(text)
+    loader = None
     try:
+        # Inside the try: the pure-Python reader refuses a bad character as it is built.
+        loader = _Loader(text)
         return _build(loader.get_event, budget)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -133,7 +135,8 @@ def parse(text: str, budget: Budget | None = None) -> YNode | None:
     except yaml.YAMLError as exc:
         raise YamlProblem(0, 0, "YAML error: " + " ".join(str(exc).split())) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _build(next_event: Callable[[], Any], budget: Budget) -> YNode | None:

@@ -232,6 +232,18 @@ def test_deep_nesting_is_refused_without_crash(mini: Path, shape: str, libyaml: 
     assert "nest" in message  # ours: "nested more than 32 levels deep"; libyaml's: "maximum nesting depth"
 
 
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python-parser"])
+@pytest.mark.parametrize("character", ["\x01", "\x7f", "\ufffe"])
+def test_a_character_yaml_refuses_is_located_with_either_parser(mini: Path, character: str, libyaml: bool) -> None:
+    glossary = mini / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    first_line = text.split("\n", 1)[0]
+    glossary.write_text(first_line + character + text[len(first_line):], encoding="utf-8")
+    checked = check_in_child(mini, libyaml=libyaml)
+    assert checked.status == 1
+    assert located_in(checked, glossary) == [(1, len(first_line) + 1, f"character U+{ord(character):04X} is not allowed in YAML: delete it")]
+
+
 def test_oversized_guide_is_refused_before_parsing(mini: Path) -> None:
     with open(mini / "guide.yaml", "wb") as handle:
         handle.truncate(16 * 1024 * 1024 + 1)  # sparse: no time spent writing it
