@@ -31,31 +31,27 @@ from hfs_guide.core.problems import WARNING, Problem
 BALANCE_RATIO = 1.5
 NO_FIGURE = re.compile(r"no reliable figure\b(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 REASON_WORDS = 4  # "no reliable figure" must be followed by a reason of at least this many words
+# What a word is made of: letters, digits and "_" (\w), hyphens, and combining accents (an
+# "a" followed by a combining acute is the "á" of a longer word, not the end of an id).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Words with a hyphen or a digit: the only ones that can be ids we look for (see _raw_ids).
-_WORD = re.compile(r"(?<![\w-])(?:[a-z0-9]+(?:-[a-z0-9]+)+-?|[a-z]*\d[a-z0-9]*)(?![\w-])")
+_WORD = re.compile(rf"(?<![\w{_MARKS}-])(?:[a-z0-9]+(?:-[a-z0-9]+)+-?|[a-z]*\d[a-z0-9]*)(?![\w{_MARKS}-])")
 # Markdown that is not shown as words: link targets, reference definitions, autolinks;
 # emphasis marks and code ticks may split "**63** in 100".
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|^[ ]{0,3}\[[^\]]+\]:.*$|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.IGNORECASE | re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_`]")
 
 
-class _Blanks(dict[int, int]):
-    """A str.translate table: every character that is neither a letter, a digit nor a hyphen
-    becomes a space, so a text splits into exactly the runs _WORD can find an id in (a
-    fixed table of punctuation missed "s12" in "s12…"). Each character is decided once, up to
-    KEEP of them: a hostile guide could otherwise make it hold every character there is."""
-
-    KEEP = 10_000
-
-    def __missing__(self, code: int) -> int:
-        char = chr(code)
-        blank = code if char.isalnum() or char == "-" else 32
-        if len(self) < self.KEEP:
-            self[code] = blank
-        return blank
+# Everything a word is not made of, as spaces: a text then splits into exactly the runs _WORD
+# can find an id in (a fixed list of punctuation once missed "s12" in "s12…"). ASCII text,
+# the usual case, goes through a table; other text through the same class as a regex.
+_ASCII_BLANKS = str.maketrans({chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "-")})
+_BLANKS = re.compile(rf"[^\w{_MARKS}-]|_")
 
 
-_SPACES = _Blanks()
+def _words_that_may_be_ids(text: str) -> list[str]:
+    """The words of `text`, cut wherever _WORD would stop: every id _WORD finds is one of them."""
+    return (text.translate(_ASCII_BLANKS) if text.isascii() else _BLANKS.sub(" ", text)).split()
 
 
 def _problem(where: Location, message: str, code: str, severity: str = "error") -> Problem:
@@ -135,8 +131,8 @@ def check_ledger(graph: Graph, today: dt.date | None = None) -> list[Problem]:
         found = scan(shown)
         if node.plain_numbers or (found and not _all_declared(found, declared(graph, node))):
             problems += _check_numbers(graph, node, list(node_texts(node)))
-        words = (shown + "\0" + "\0".join(t for f in node.facts for t in (f.says, f.group, f.time))).translate(_SPACES)
-        if not raw_ids.keys().isdisjoint(words.split()):
+        words = _words_that_may_be_ids(shown + "\0" + "\0".join(t for f in node.facts for t in (f.says, f.group, f.time)))
+        if not raw_ids.keys().isdisjoint(words):
             problems += _check_raw_ids(node, list(node_texts(node)), raw_ids)
         if node.kind is Kind.OPTION:
             problems += _check_option(node)

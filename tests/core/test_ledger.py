@@ -270,6 +270,11 @@ def test_ids_in_link_targets_and_node_ids_without_hyphens_are_fine(mini: Path) -
     assert problems(mini) == []
 
 
+def test_a_word_with_a_combining_accent_is_not_an_id(mini: Path) -> None:
+    body(mini, "In French, src-a\u0301 is no id, nor is xsrc-a.")  # "á" typed as "a" + a combining acute
+    assert problems(mini) == []
+
+
 def test_a_raw_id_in_a_summary_is_located_there(mini: Path) -> None:
     guide = mini / "guide.yaml"
     edit(guide, "summary: Twitching that returns.", "summary: Twitching that returns (src-a).")
