@@ -132,6 +132,10 @@ FACT_FINDING = 'finding: "delayed relief in 25.4%"'
     ("about 19 to 37 in 100 between studies", "25.4% (range 18.8%-37.1%)", True),
     ("about 19 to 38 in 100 between studies", "25.4% (range 18.8%-37.1%)", False),
     ("about 25 in 100 got better later", "the median was 30 days", False),
+    # More digits than decimal arithmetic keeps by default (28): a located problem, no crash.
+    ("about 25 in 100 were free", "99999999999999999999999999999 in 1", False),
+    ("25 in 99999999999999999999999999999 were free", "25.4%", False),
+    ("about 1,000,000,000,000,000,000,000,000,000 in 1,000,000,000,000,000,000,000,000,000,000 were free", "0.1%", True),
 ])
 def test_says_must_be_the_finding_after_ordinary_rounding(mini: Path, says: str, finding: str, ok: bool) -> None:
     guide = mini / "guide.yaml"
