@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext, localcontext
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -138,9 +138,11 @@ def hedged(text: str, stat: Stat) -> bool:
 def round_half_up(value: Decimal, like: Decimal) -> Decimal:
     """`value` rounded to as many decimal places as `like` has, halves rounded up."""
     places = Decimal(1).scaleb(min(like.as_tuple().exponent, 0))  # type: ignore[arg-type]
-    # As many digits as the result needs: at the default 28, a 29-digit figure raised.
-    with localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() - places.adjusted() + 2)
+    digits = value.adjusted() - places.adjusted() + 2
+    if digits <= getcontext().prec:
+        return value.quantize(places, rounding=ROUND_HALF_UP)
+    with localcontext() as context:  # as many digits as it takes: at the default 28, 29 raised
+        context.prec = digits
         return value.quantize(places, rounding=ROUND_HALF_UP)
 
 
