@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from hfs_guide.core.model import Location
+from hfs_guide.core.location import Location
 
 DONT_KNOW = "dont-know"
 DONT_KNOW_LABEL = "I don't know"

@@ -13,7 +13,8 @@ from hfs_guide.core.decision import (
     DONT_KNOW, Answer, DecisionSupport, ReadyQuestion, Ready, Route, Situation, SituationQuestion, Value, Values,
 )
 from hfs_guide.core.fields import Reader, did_you_mean
-from hfs_guide.core.model import OPTION_FIELD_NAMES, Graph, Kind, Location
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import OPTION_FIELD_NAMES, Graph, Kind
 from hfs_guide.core.problems import Problem
 from hfs_guide.core.yamltree import Map, Scalar, Seq, YNode
 

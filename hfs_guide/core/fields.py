@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Iterable
 
 from hfs_guide.core.files import CONTROL, control_char_problem
-from hfs_guide.core.model import Location
+from hfs_guide.core.location import Location
 from hfs_guide.core.problems import Problem
 from hfs_guide.core.yamltree import Map, Scalar, Seq, YNode
 

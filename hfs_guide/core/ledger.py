@@ -22,7 +22,8 @@ from typing import Iterator
 from hfs_guide.core.dates import parse_date, review_warning
 from hfs_guide.core.fields import did_you_mean
 from hfs_guide.core.files import line_col
-from hfs_guide.core.model import Fact, Graph, Kind, Location, Node
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import Fact, Graph, Kind, Node
 from hfs_guide.core.numbers import Stat, agreement, scan, statistics
 from hfs_guide.core.problems import WARNING, Problem
 

@@ -24,24 +24,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from hfs_guide.core.dates import date_problem
 from hfs_guide.core.decision_loader import TOP_FIELDS as DECISION_FIELDS
 from hfs_guide.core.decision_loader import read_decision
-from hfs_guide.core.dates import date_problem
 from hfs_guide.core.facts import read_facts, read_sources
 from hfs_guide.core.fields import Reader
 from hfs_guide.core.files import BODY_LIMIT, GUIDE_LIMIT, Fence, control_char_problem, guide_file, read_text
+from hfs_guide.core.location import Location
 from hfs_guide.core.markup import raw_html_problem
-from hfs_guide.core.model import (
-    OPTION_FIELD_NAMES,
-    Choice,
-    GlossaryTerm,
-    Graph,
-    Kind,
-    Location,
-    Meta,
-    Node,
-    Source,
-)
+from hfs_guide.core.model import OPTION_FIELD_NAMES, Choice, GlossaryTerm, Graph, Kind, Meta, Node, Source
 from hfs_guide.core.problems import MAX_PROBLEMS, ContentError, Problem, ProblemSink
 from hfs_guide.core.yamltree import Budget, Map, YamlProblem, YNode, parse
 

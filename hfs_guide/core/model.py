@@ -6,16 +6,10 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from enum import Enum
-from typing import TYPE_CHECKING, Mapping, NamedTuple
+from typing import Mapping
 
-if TYPE_CHECKING:
-    from hfs_guide.core.decision import DecisionSupport
-
-
-def _no_decision() -> "DecisionSupport":
-    from hfs_guide.core.decision import DecisionSupport  # decision.py imports this module
-
-    return DecisionSupport()
+from hfs_guide.core.decision import DecisionSupport
+from hfs_guide.core.location import Location
 
 
 class Kind(str, Enum):
@@ -40,22 +34,6 @@ OPTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("who_it_may_not_suit", "Who it may not suit"),
 )
 OPTION_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in OPTION_FIELDS)
-
-
-class Location(NamedTuple):
-    """Where something was written: 1-based line and column, or 0 when unknown.
-
-    A named tuple, not a dataclass: a large guide makes hundreds of thousands of them, and
-    a frozen dataclass costs twice as much to build."""
-
-    file: str
-    line: int = 0
-    col: int = 0
-
-    def __str__(self) -> str:
-        if self.line:
-            return f"{self.file}:{self.line}:{self.col}"
-        return self.file
 
 
 @dataclass(frozen=True)
@@ -193,7 +171,7 @@ class Graph:
     glossary: Mapping[str, GlossaryTerm] = field(default_factory=dict)
     root: str = ""  # the content folder, for messages
     # My situation, what matters to me, ready to decide (core/decision.py); empty when absent.
-    decision: DecisionSupport = field(default_factory=lambda: _no_decision())
+    decision: DecisionSupport = field(default_factory=DecisionSupport)
     guide_file: str = ""  # the guide file as named in messages
     # Positions of top-level values ("start", "meta.urgent", "meta.reviewed", "nodes").
     marks: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)

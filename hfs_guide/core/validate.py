@@ -12,7 +12,8 @@ from hfs_guide.core.decision_loader import check_decision
 from hfs_guide.core.fields import NameHints
 from hfs_guide.core.files import BODY_LIMIT
 from hfs_guide.core.ledger import check_ledger
-from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Location, Node
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import OPTION_FIELDS, Graph, Kind, Node
 from hfs_guide.core.problems import Problem
 
 _INLINE_TO_NODE = re.compile(r"\]\(\s*node:([^)\s]*)")

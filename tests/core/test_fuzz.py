@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hfs_guide.core.loader import load_graph
-from hfs_guide.core.model import Choice, Graph, Kind, Location, Meta, Node
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import Choice, Graph, Kind, Meta, Node
 from hfs_guide.core.problems import ContentError
 from hfs_guide.core.session import Session
 

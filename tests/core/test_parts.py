@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from hfs_guide.core.loader import load_graph
-from hfs_guide.core.model import Choice, Graph, Kind, Location, Node
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import Choice, Graph, Kind, Node
 from hfs_guide.core.parts import OPTIONS, START, URGENT, outline, part_of
 from tests.hardening.big_guide import big_graph
 

@@ -6,7 +6,8 @@ fifth node an option and every twentieth an ending (which still goes on), plus t
 
 from __future__ import annotations
 
-from hfs_guide.core.model import OPTION_FIELDS, Choice, Graph, Kind, Location, Meta, Node
+from hfs_guide.core.location import Location
+from hfs_guide.core.model import OPTION_FIELDS, Choice, Graph, Kind, Meta, Node
 
 WHERE = Location("guide.yaml", 1, 1)
 META = Meta("Big guide", "en", "1", "2026-11-24", "Synthetic.", "urgent", "your local emergency number",
