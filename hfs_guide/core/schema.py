@@ -15,8 +15,9 @@ import sys
 from typing import Any
 
 from hfs_guide.core.facts import FACT_FIELDS, SOURCE_FIELDS
-from hfs_guide.core.loader import MAX_CHOICES, META_FIELDS, NODE_FIELDS
+from hfs_guide.core.loader import META_FIELDS
 from hfs_guide.core.model import FACT_SIDES, OPTION_FIELDS, SOURCE_KINDS, Kind
+from hfs_guide.core.nodes import MAX_CHOICES, NODE_FIELDS
 
 SCHEMAS = ("guide", "sources", "glossary")
 # Text with at least one visible character ("   " is empty to `check`).
