@@ -16,11 +16,11 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from hfs_guide.core.model import Choice
 from hfs_guide.tui.document import Link
+from hfs_guide.tui.widgets.pointed import PointedRows
 
 INDENT = 4  # "1   label": continuation lines line up under the label
 BOLD = Style(bold=True)
@@ -36,7 +36,7 @@ class Row:
     link: Link | None = None
 
 
-class ChoiceList(ScrollView, can_focus=True):
+class ChoiceList(PointedRows, can_focus=True):
     """Up/Down (j/k) and Enter, or a click. Page/Home/End are left to scroll the page text."""
 
     COMPONENT_CLASSES = {"choice-list--highlight", "choice-list--hover", "choice-list--separator"}
@@ -201,21 +201,8 @@ class ChoiceList(ScrollView, can_focus=True):
         line = offset.y + round(self.scroll_y)
         return self._lines[line][0] if 0 <= line < len(self._lines) and self._lines[line][0] >= 0 else None
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._row_at(event)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
+    def _clicked(self, row: int) -> None:
         """Highlight and open the row under the pointer."""
-        row = self._row_at(event)
-        if row is not None:
-            self.highlighted = row
-            self.refresh()
-            self.action_select()
+        self.highlighted = row
+        self.refresh()
+        self.action_select()

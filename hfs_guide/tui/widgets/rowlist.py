@@ -20,8 +20,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from hfs_guide.tui.widgets.pointed import PointedRows
 
 NARROWEST = 8  # below this many cells beside the lead, a row wraps from the left edge instead
 
@@ -34,7 +35,7 @@ class Row:
     text: Content
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(PointedRows, can_focus=True):
     """`count` rows; `row(i)` gives row i (asked only for rows on screen); rows for which
     `selectable(i)` is False (headings) are drawn but never highlighted."""
 
@@ -315,20 +316,8 @@ class RowList(ScrollView, can_focus=True):
             return None
         return window[offset.y][0]
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._row_at(event)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
+    def _clicked(self, row: int) -> None:
         """Highlight and open the row under the pointer (a heading does nothing)."""
-        row = self._row_at(event)
-        if row is not None and self._selectable(row):
+        if self._selectable(row):
             self.highlighted = row
             self.action_select()
