@@ -26,7 +26,8 @@ from hfs_guide.tui.document import PageBook
 from hfs_guide.tui.history import ViewMemory, ViewState
 from hfs_guide.tui.keys import GUIDE_BINDINGS, PRESENTATION_KEYS
 from hfs_guide.tui.screens.confirm import ConfirmScreen
-from hfs_guide.tui.search import NodeSearch, SearchEntry, build_index
+from hfs_guide.tui.search import NodeSearch
+from hfs_guide.tui.search_index import SearchEntry, build_index
 from hfs_guide.tui.themes import page_theme
 from hfs_guide.tui.widgets.body import NodeBody
 from hfs_guide.tui.widgets.choices import ChoiceList
