@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 
 from hfs_guide.core.model import OPTION_FIELDS, Graph
 from hfs_guide.core.parts import outline
-from hfs_guide.tui import search
+from hfs_guide.tui import search, search_index
 from hfs_guide.tui.app import GuideApp
 from hfs_guide.tui.document import plain_text
 from hfs_guide.tui.screens import map as map_screen
@@ -104,7 +104,7 @@ async def test_search_on_a_large_guide_reads_only_the_bodies_it_needs(
     big: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[str] = []
-    monkeypatch.setattr(search, "plain_text", lambda markdown: parsed.append(markdown) or plain_text(markdown))
+    monkeypatch.setattr(search_index, "plain_text", lambda markdown: parsed.append(markdown) or plain_text(markdown))
     app = GuideApp(big, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
